@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "grade", mixinStandardHelpOptions = true, version = "grade 1.0",
         description = "Grades the course's modules: compiles your code with the tests, runs them in a separate JVM "
                 + "and prints a score per task. Reports go to target/grade/ (or --out).",
-        subcommands = {ValidateCommand.class, ReleaseCommand.class, GradebookCommand.class},
+        subcommands = {ValidateCommand.class, ReleaseCommand.class, GradebookCommand.class, ProbeCommand.class},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:graded (whatever the score)", "2:the grader could not grade (bad input, see message)"})
 public final class GradeCli implements Callable<Integer> {
