@@ -97,6 +97,7 @@ public final class ModuleGrader {
         }
         List<TestOutcome> graded = new ArrayList<>();
         List<TestOutcome> checks = new ArrayList<>();
+        List<String> ungraded = new ArrayList<>();
         for (TestOutcome o : outcomes.values()) {
             TestOutcome done = o;
             if (!request.planOnly() && o.status() == TestOutcome.Status.NOT_RUN) {
@@ -105,7 +106,7 @@ public final class ModuleGrader {
             switch (done.kind()) {
                 case GRADED -> graded.add(done);
                 case CHECK -> checks.add(done);
-                case UNGRADED -> { }
+                case UNGRADED -> ungraded.add(done.name());
             }
         }
         graded.sort(Comparator.comparing(TestOutcome::task).thenComparing(TestOutcome::hidden));
@@ -128,7 +129,8 @@ public final class ModuleGrader {
         long wall = (System.nanoTime() - started) / 1_000_000;
         long testMillis = graded.stream().mapToLong(TestOutcome::durationMs).sum()
                 + checks.stream().mapToLong(TestOutcome::durationMs).sum();
-        return new ModuleResult(module.name(), status, message, score, max, tasks, graded, checks, wall, testMillis);
+        return new ModuleResult(module.name(), status, message, score, max, tasks, graded, checks,
+                List.copyOf(ungraded), wall, testMillis);
     }
 
     private void onEvent(TestJvm.Event event, Map<String, TestOutcome> outcomes, Map<String, Long> startedAt,
@@ -236,7 +238,7 @@ public final class ModuleGrader {
         List<TaskScore> tasks = taskScores(table, List.of(), true);
         int max = tasks.stream().mapToInt(TaskScore::max).sum();
         return new ModuleResult(module.name(), status, message, 0, max == 0 ? 100 : max, tasks, List.of(), List.of(),
-                (System.nanoTime() - started) / 1_000_000, 0);
+                List.of(), (System.nanoTime() - started) / 1_000_000, 0);
     }
 
     static void deleteTree(Path dir) throws IOException {

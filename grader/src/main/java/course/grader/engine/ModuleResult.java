@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record ModuleResult(String module, Status status, String message, double score, int max,
                            List<TaskScore> tasks, List<TestOutcome> tests, List<TestOutcome> checks,
-                           long wallMillis, long testMillis) {
+                           List<String> ungraded, long wallMillis, long testMillis) {
 
     public enum Status { GRADED, COMPILE_ERROR, STATIC_CHECK_FAILED, NOT_GRADED, ERROR }
 

@@ -65,6 +65,10 @@ public final class Validator {
                 problems.add("the solution breaks the rule " + c.name() + ": " + ModuleGrader.firstLine(c.message()));
             }
         }
+        for (String name : solution.ungraded()) {
+            problems.add("the test " + name + " has no @Graded (task and points) or @StaticCheck: every test must "
+                    + "say what it is worth");
+        }
         checkPoints(module, solution, problems, facts);
         facts.add(String.format("solution: %d graded tests and %d rules pass (%.1f s)", solution.tests().size(),
                 solution.checks().size(), solution.wallMillis() / 1000.0));

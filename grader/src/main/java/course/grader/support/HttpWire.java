@@ -132,7 +132,7 @@ public final class HttpWire {
             int b = c.readByte();
             if (b < 0) {
                 throw c.transcript().failure("the connection closed while reading the " + what + "; received so far: \""
-                        + Bytes.escape(raw.toByteArray()) + Bytes.escape(line.toByteArray()) + "\"");
+                        + Bytes.escape(raw.toByteArray()) + "\"");
             }
             raw.write(b);
             if (b == '\n') {
