@@ -51,8 +51,9 @@ public final class ModuleGrader {
         }
         Path build = request.workDir();
         deleteTree(build);
-        Path classes = build.resolve("classes");
-        Path testClasses = build.resolve("test-classes");
+        // Maven-like folder names, which tools such as ArchUnit's DoNotIncludeTests recognise.
+        Path classes = build.resolve("target/classes");
+        Path testClasses = build.resolve("target/test-classes");
 
         Compilation.Result main = Compilation.compile(List.of(request.mainJava()), request.dependencies(), classes,
                 sourceRoot);

@@ -82,6 +82,11 @@ public final class Reports {
                         points(t.score()) + "/" + t.max(), t.tests() == 0 ? "" : t.testsPassed() + "/" + t.tests()
                                 + " tests"));
             }
+            long hiddenTests = m.tests().stream().filter(TestOutcome::hidden).count();
+            if (m.status() == ModuleResult.Status.GRADED && m.max() < 100 && hiddenTests == 0) {
+                console.line("  (the public tests cover " + m.max() + " of the module's 100 points; hidden tests "
+                        + "grade the rest at the deadline)");
+            }
             if (m.status() != ModuleResult.Status.GRADED && !m.message().isBlank()) {
                 m.message().lines().limit(12).forEach(l -> console.line("  ! " + l));
             }
