@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code /files/{name}}: {@code POST} stores the request body under that name (201 with
@@ -13,6 +14,9 @@ import java.nio.file.StandardCopyOption;
  */
 final class FileStore {
     private static final String ALLOWED = "GET, HEAD, POST";
+
+    /** Numbers the temporary files of uploads in progress, so two uploads never share one. */
+    private static final AtomicLong UPLOADS = new AtomicLong();
 
     private final Path dir;
 
@@ -41,7 +45,8 @@ final class FileStore {
                 }
             }
             case "POST" -> {
-                Path temporary = Files.createTempFile(dir, ".upload-", ".tmp");
+                // Written beside the target and then renamed, so a reader never sees half a file.
+                Path temporary = dir.resolve(".upload-" + UPLOADS.incrementAndGet() + ".tmp");
                 try {
                     Files.write(temporary, request.body());
                     Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

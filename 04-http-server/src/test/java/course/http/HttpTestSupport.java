@@ -43,7 +43,7 @@ public final class HttpTestSupport {
     public static final String ICON_SVG = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"8\" height=\"8\"><rect width=\"8\" height=\"8\"/></svg>\n";
     public static final String DOCS_INDEX = "<!doctype html><title>Docs</title><h1>Documentation</h1>\n";
     /** A text file large enough that gzip and ranges are worth testing. */
-    public static final String BIG_TXT = "The quick brown fox jumps over the lazy dog. ".repeat(2000);
+    public static final String BIG_TXT = "The quick brown fox jumps over the lazy dog. ".repeat(700);
     /** PNG signature followed by fixed bytes (the server does not look inside). */
     public static final byte[] LOGO_PNG = pseudoRandomBytes(3000, 0x89504E47L, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
     public static final byte[] PHOTO_JPG = pseudoRandomBytes(5000, 0xFFD8FFL, new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff});
