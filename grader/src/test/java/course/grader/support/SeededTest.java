@@ -2,7 +2,6 @@ package course.grader.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.reflect.Parameter;
@@ -13,7 +12,6 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 class SeededTest {
     private String savedProperty;
@@ -140,41 +138,6 @@ class SeededTest {
         @Override
         public java.util.Optional<Object> getTarget() {
             return java.util.Optional.empty();
-        }
-    }
-
-    @ExtendWith({InnerTests.OnlyWhenLaunchedHere.class, Seeded.class})
-    static class SeededCases {
-        static final Map<String, Long> values = new HashMap<>();
-
-        @Test
-        void one(Random random) {
-            values.put("one", random.nextLong());
-        }
-
-        @Test
-        void two(Random random) {
-            values.put("two", random.nextLong());
-        }
-
-        @Test
-        void failsWithRandom(Random random) {
-            fail("unlucky");
-        }
-
-        @Test
-        void failsWithoutRandom() {
-            fail("no random here");
-        }
-
-        @Test
-        void errorWithRandom(Random random) {
-            throw new IllegalStateException("not an assertion");
-        }
-
-        @Test
-        void failsWithCause(Random random) {
-            throw new AssertionError("with a cause", new ArithmeticException("/ by zero"));
         }
     }
 }

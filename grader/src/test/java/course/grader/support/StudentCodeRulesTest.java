@@ -2,6 +2,7 @@ package course.grader.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
@@ -23,8 +24,13 @@ class StudentCodeRulesTest {
             StudentCodeRules.NO_PROCESS_SPAWNING, StudentCodeRules.NO_REFLECTION, StudentCodeRules.NO_GRADER_ACCESS,
             StudentCodeRules.NO_HTTP_LIBRARY);
 
+    /** Every fixture class, imported once; each test looks at a few of them. */
+    private static final JavaClasses FIXTURES = new ClassFileImporter().importPackagesOf(CleanCode.class);
+
     private static JavaClasses of(Class<?>... classes) {
-        return new ClassFileImporter().importClasses(classes);
+        JavaClasses selected = FIXTURES.that(JavaClass.Predicates.belongToAnyOf(classes));
+        assertThat(selected).hasSize(classes.length);
+        return selected;
     }
 
     private static EvaluationResult evaluate(ArchRule rule, Class<?>... classes) {

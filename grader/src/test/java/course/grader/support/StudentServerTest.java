@@ -2,7 +2,7 @@ package course.grader.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import course.grader.support.fixture.EchoMain;
 import course.grader.support.fixture.ExitingMain;
@@ -17,12 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 class StudentServerTest {
     private static final String ECHO = EchoMain.class.getName();
@@ -37,17 +32,12 @@ class StudentServerTest {
         }
     }
 
-    private static String echo(StudentServer server, String line) {
-        try (RawConnection c = server.connect()) {
-            c.send(line + "\n");
-            return c.readLine();
-        }
-    }
-
     @Test
     void startsTheProgramOnAFreePortWithItsArgumentsAndStopsIt() throws Exception {
+        List<Path> prepared = new ArrayList<>();
         StudentServer server = StudentServer.main(ECHO).args("{port}", "{dir}")
-                .prepare(dir -> Files.writeString(dir.resolve("greeting.txt"), "hello from prepare\n"));
+                .prepare(dir -> Files.writeString(dir.resolve("greeting.txt"), "hello from prepare\n"))
+                .prepare(prepared::add);
         int exitCode;
         Path dir;
         try {
@@ -63,7 +53,7 @@ class StudentServerTest {
             server.start(); // already running: nothing happens
             assertThat(server.process().pid()).isEqualTo(pid);
 
-            assertThat(echo(server, "hi")).isEqualTo("echo: hi\n");
+            assertThat(StudentServerCases.echo(server, "hi")).isEqualTo("echo: hi\n");
             Transcript transcript = new Transcript();
             try (RawConnection c = server.connect(transcript)) {
                 c.send("again\n");
@@ -84,22 +74,18 @@ class StudentServerTest {
                 + "[your server] greeting: hello from prepare\n"
                 + "[your server] request: hi\n"
                 + "[your server] request: again\n");
-    }
 
-    @Test
-    void eachStartGetsAFreshWorkingFolder() throws Exception {
-        List<Path> seen = new ArrayList<>();
-        StudentServer server = StudentServer.main(ECHO).args("{port}", "{dir}").prepare(seen::add);
+        // A new start gets a fresh working folder, prepared again, and fresh output.
         try {
             server.start();
-            Path first = server.dir();
-            server.stop();
-            server.start();
-            assertThat(server.dir()).isNotEqualTo(first).isDirectory();
-            assertThat(seen).containsExactly(first, server.dir());
+            assertThat(server.dir()).isNotEqualTo(dir).isDirectory();
+            assertThat(prepared).containsExactly(dir, server.dir());
         } finally {
             server.stop();
         }
+        awaitOutputCopied();
+        assertThat(server.recentOutput()).startsWith("[your server] echo server starting with 2 arguments\n")
+                .doesNotContain("request: hi");
     }
 
     @Test
@@ -116,23 +102,18 @@ class StudentServerTest {
 
     @Test
     void aProgramThatExitsAtOnceFailsTheStartWithItsExitCodeAndOutput() {
-        StudentServer server = StudentServer.main(ExitingMain.class.getName()).args("{port}").jvmOption("-Xshare:auto");
-        assertThatThrownBy(server::start).isInstanceOf(AssertionError.class)
+        StudentServer server = StudentServer.main(ExitingMain.class.getName()).args("{port}")
+                .jvmOption("-Dfixture.mode=strict");
+        Throwable failure = catchThrowable(server::start);
+        int port = server.port();
+        assertThat(failure).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("your program " + ExitingMain.class.getName() + " exited with code 3"
-                        + " before it accepted connections on port ")
-                .hasMessageContaining("[your server] starting with port ")
-                .hasMessageContaining("[your server] giving up: no configuration");
+                        + " before it accepted connections on port " + port + ".\n")
+                .hasMessageContaining("[your server] starting with port " + port + " in mode strict")
+                .hasMessageContaining("[your server] giving up: no configuration")
+                .hasMessageContaining("[your server] (this line went to standard error)");
         assertThat(server.isRunning()).isFalse();
         assertThat(server.stop()).isEqualTo(3);
-    }
-
-    @Test
-    void aMissingMainClassFailsTheStartWithJavasMessage() {
-        StudentServer server = StudentServer.main("course.grader.support.fixture.NoSuchMain").args("{port}");
-        assertThatThrownBy(server::start).isInstanceOf(AssertionError.class)
-                .hasMessageContaining("exited with code 1")
-                .hasMessageContaining("[your server] Error: Could not find or load main class "
-                        + "course.grader.support.fixture.NoSuchMain");
     }
 
     @Test
@@ -151,7 +132,7 @@ class StudentServerTest {
         StudentServer server = StudentServer.main(ECHO).args("{port}");
         try {
             server.start();
-            assertThat(echo(server, "before the failure")).isEqualTo("echo: before the failure\n");
+            assertThat(StudentServerCases.echo(server, "before the failure")).isEqualTo("echo: before the failure\n");
         } finally {
             server.stop();
         }
@@ -176,8 +157,8 @@ class StudentServerTest {
         Map<String, InnerTests.Outcome> outcomes;
         System.setOut(new PrintStream(new Tee(console, captured), true, StandardCharsets.UTF_8));
         try {
-            SharedServerCases.processes.clear();
-            outcomes = InnerTests.run(SharedServerCases.class);
+            StudentServerCases.Shared.processes.clear();
+            outcomes = InnerTests.run(StudentServerCases.Shared.class);
         } finally {
             System.setOut(console);
         }
@@ -192,7 +173,7 @@ class StudentServerTest {
                 .hasMessage("not an assertion");
 
         // Two tests saw the first process, the rest the restarted one; both are gone now.
-        List<Process> processes = SharedServerCases.processes;
+        List<Process> processes = StudentServerCases.Shared.processes;
         assertThat(processes).hasSize(5);
         assertThat(processes.subList(0, 2)).allMatch(p -> p == processes.get(0));
         assertThat(processes.subList(2, 5)).allMatch(p -> p == processes.get(2)).noneMatch(p -> p == processes.get(0));
@@ -205,12 +186,12 @@ class StudentServerTest {
 
     @Test
     void aServerInAnInstanceFieldIsStartedAndStoppedForEachTest() {
-        PerTestServerCases.processes.clear();
-        PerTestServerCases.ports.clear();
-        Map<String, InnerTests.Outcome> outcomes = InnerTests.run(PerTestServerCases.class);
+        StudentServerCases.PerTest.processes.clear();
+        StudentServerCases.PerTest.ports.clear();
+        Map<String, InnerTests.Outcome> outcomes = InnerTests.run(StudentServerCases.PerTest.class);
         assertThat(outcomes).hasSize(2).allSatisfy((name, outcome) -> assertThat(outcome.passed()).as(name).isTrue());
-        assertThat(PerTestServerCases.processes).hasSize(2).doesNotHaveDuplicates().noneMatch(Process::isAlive);
-        assertThat(PerTestServerCases.ports).hasSize(2);
+        assertThat(StudentServerCases.PerTest.processes).hasSize(2).doesNotHaveDuplicates().noneMatch(Process::isAlive);
+        assertThat(StudentServerCases.PerTest.ports).hasSize(2);
     }
 
     private static Throwable catchThrown(ThrowingAction action) {
@@ -252,80 +233,6 @@ class StudentServerTest {
         public synchronized void flush() throws java.io.IOException {
             first.flush();
             second.flush();
-        }
-    }
-
-    @ExtendWith(InnerTests.OnlyWhenLaunchedHere.class)
-    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    static class SharedServerCases {
-        static final List<Process> processes = new ArrayList<>();
-
-        @RegisterExtension
-        static final StudentServer SERVER = StudentServer.main(ECHO).args("{port}");
-
-        @Test
-        @Order(1)
-        void answers() {
-            processes.add(SERVER.process());
-            assertThat(echo(SERVER, "first")).isEqualTo("echo: first\n");
-        }
-
-        @Test
-        @Order(2)
-        void crashes() throws Exception {
-            processes.add(SERVER.process());
-            assertThat(echo(SERVER, "crash")).isEqualTo("echo: crash\n");
-            assertThat(SERVER.process().waitFor(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(SERVER.process().exitValue()).isEqualTo(7);
-        }
-
-        @Test
-        @Order(3)
-        void isRestarted() {
-            processes.add(SERVER.process());
-            assertThat(SERVER.isRunning()).isTrue();
-            assertThat(echo(SERVER, "restarted?")).isEqualTo("echo: restarted?\n");
-        }
-
-        @Test
-        @Order(4)
-        void failsWithOutput() {
-            processes.add(SERVER.process());
-            fail("deliberate failure");
-        }
-
-        @Test
-        @Order(5)
-        void failsWithOtherError() {
-            processes.add(SERVER.process());
-            throw new IllegalStateException("not an assertion");
-        }
-    }
-
-    @ExtendWith(InnerTests.OnlyWhenLaunchedHere.class)
-    static class PerTestServerCases {
-        static final List<Process> processes = new ArrayList<>();
-        static final List<Integer> ports = new ArrayList<>();
-
-        @RegisterExtension
-        final StudentServer server = StudentServer.main(ECHO).args("{port}");
-
-        @Test
-        void first() {
-            record();
-        }
-
-        @Test
-        void second() {
-            record();
-        }
-
-        private void record() {
-            assertThat(server.isRunning()).isTrue();
-            assertThat(processes).doesNotContain(server.process());
-            processes.add(server.process());
-            ports.add(server.port());
-            assertThat(echo(server, "x")).isEqualTo("echo: x\n");
         }
     }
 }
