@@ -61,6 +61,7 @@ public final class StudentServer implements BeforeAllCallback, AfterAllCallback,
     private final List<String> jvmOptions = new ArrayList<>();
     private final Deque<String> tail = new ArrayDeque<>();
     private Process process;
+    private Thread outputPump;
     private int port;
     private Path dir;
     private boolean perTest;
@@ -168,7 +169,7 @@ public final class StudentServer implements BeforeAllCallback, AfterAllCallback,
                 linesSeen = 0;
             }
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            Thread.ofPlatform().daemon().name("student-output").start(this::pumpOutput);
+            outputPump = Thread.ofPlatform().daemon().name("student-output").start(this::pumpOutput);
             awaitAccepting();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + mainClass, e);
@@ -199,6 +200,7 @@ public final class StudentServer implements BeforeAllCallback, AfterAllCallback,
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
+                awaitOutput();
                 throw new AssertionError("your program " + mainClass + " exited with code " + process.exitValue()
                         + " before it accepted connections on port " + port + ".\n" + recentOutput());
             }
@@ -220,6 +222,15 @@ public final class StudentServer implements BeforeAllCallback, AfterAllCallback,
         throw new AssertionError("your program " + mainClass + " did not accept connections on port " + port
                 + " within " + START_TIMEOUT.toSeconds() + " s (is it listening on the port given with the arguments "
                 + args + "?).\n" + recentOutput());
+    }
+
+    /** Lets the output thread copy the last lines of a process that has ended, so messages show them. */
+    private void awaitOutput() {
+        try {
+            outputPump.join(STOP_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void pumpOutput() {
