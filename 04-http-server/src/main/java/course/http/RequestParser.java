@@ -84,6 +84,18 @@ final class RequestParser {
         }
     }
 
+    /**
+     * The head, step by step (RFC 9112, sections 2 to 5):
+     * <ol>
+     *   <li>read the request line ({@link Limits#MAX_REQUEST_LINE_BYTES}, else 414), skipping one empty
+     *       line before it, and keep it in {@code requestLine} for the access log;</li>
+     *   <li>split it at its two single spaces into method, target and version (anything else is 400)
+     *       and check them ({@link #checkRequestLine});</li>
+     *   <li>bring the target to origin form ({@link #originForm}) and split path and query at {@code ?};</li>
+     *   <li>read the header fields ({@link #readHeaders}) and check them ({@link #checkHeaders});</li>
+     *   <li>decide the body's framing ({@link #framing}).</li>
+     * </ol>
+     */
     private RequestHead parseHead() throws IOException {
         // BEGIN SOLUTION
         String line = in.readLine(Limits.MAX_REQUEST_LINE_BYTES, Status.URI_TOO_LONG);

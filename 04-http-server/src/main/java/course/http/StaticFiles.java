@@ -29,12 +29,20 @@ final class StaticFiles {
         final long size;
         final FileTime modified;
         final byte[] bytes;
+        /** The entity tag of the plain bytes, without quotes: size and modification time in hex. */
+        final String tag;
+        /** The modification time in whole seconds, as HTTP dates have no fractions. */
+        final Instant modifiedSecond;
+        final String lastModified;
         volatile byte[] gzipped;
 
         Content(long size, FileTime modified, byte[] bytes) {
             this.size = size;
             this.modified = modified;
             this.bytes = bytes;
+            this.tag = Long.toHexString(size) + "-" + Long.toHexString(modified.toMillis());
+            this.modifiedSecond = Instant.ofEpochSecond(modified.toInstant().getEpochSecond());
+            this.lastModified = HttpDate.format(modifiedSecond);
         }
     }
 
@@ -117,10 +125,9 @@ final class StaticFiles {
         boolean compressible = MimeTypes.compressible(type);
         boolean gzip = compressible && rangeField.isEmpty()
                 && ContentCoding.prefersGzip(headers.first("Accept-Encoding").orElse(null));
-        String etag = "\"" + Long.toHexString(content.size) + "-" + Long.toHexString(content.modified.toMillis())
-                + (gzip ? "-gz" : "") + "\"";
-        Instant modified = Instant.ofEpochSecond(content.modified.toInstant().getEpochSecond());
-        String lastModified = HttpDate.format(modified);
+        String etag = gzip ? "\"" + content.tag + "-gz\"" : "\"" + content.tag + "\"";
+        Instant modified = content.modifiedSecond;
+        String lastModified = content.lastModified;
 
         HttpResponse.Builder response;
         if (notModified(headers, etag, modified)) {

@@ -64,7 +64,7 @@ class Task07NegotiationCachingTest {
 
     @Test
     @Graded(task = "04.7", points = 1)
-    @DisplayName("no gzip without Accept-Encoding, or with gzip;q=0, *;q=0, identity")
+    @DisplayName("no gzip without Accept-Encoding, or with gzip;q=0, *;q=0, identity (still with Vary: Accept-Encoding)")
     void gzipRefused() {
         List<String> variants = List.of("", "Accept-Encoding: gzip;q=0", "Accept-Encoding: *;q=0",
                 "Accept-Encoding: identity", "Accept-Encoding: br", "Accept-Encoding: gzip;q=0, *;q=1");
@@ -77,6 +77,10 @@ class Task07NegotiationCachingTest {
                     throw c.transcript().failure("the client did not accept gzip, but the response has Content-Encoding: " + coding);
                 }
                 expectBody(c, r, BIG_TXT);
+                if (!r.hasToken("Vary", "accept-encoding")) {
+                    throw c.transcript().failure("this response would be gzipped for another Accept-Encoding, so it "
+                            + "needs \"Vary: Accept-Encoding\" too (caches must not hand it to clients that want gzip)");
+                }
             }
         }
     }

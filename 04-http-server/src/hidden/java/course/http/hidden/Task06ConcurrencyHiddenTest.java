@@ -39,7 +39,7 @@ class Task06ConcurrencyHiddenTest {
 
     @RegisterExtension
     static final StudentServer server = siteServer("--header-timeout-ms", Integer.toString(HEADER_TIMEOUT_MS),
-            "--idle-timeout-ms", "3000");
+            "--idle-timeout-ms", "10000");
 
     static void expectHealthy() {
         try (RawConnection c = server.connect()) {
@@ -50,7 +50,7 @@ class Task06ConcurrencyHiddenTest {
     }
 
     @Test
-    @Graded(task = "04.6", points = 2)
+    @Graded(task = "04.6", points = 1)
     @DisplayName("a batch of requests split at random points is understood")
     void randomSplits(Random random) {
         for (int round = 0; round < 5; round++) {
@@ -87,7 +87,7 @@ class Task06ConcurrencyHiddenTest {
     }
 
     @Test
-    @Graded(task = "04.6", points = 1)
+    @Graded(task = "04.6", points = 2)
     @DisplayName("a client that trickles its head byte by byte is still cut off at the header deadline")
     void tricklingSlowloris() throws Exception {
         try (Socket slow = new Socket()) {
