@@ -63,7 +63,7 @@ class Task03RoutesStaticFilesHiddenTest {
     }
 
     @Test
-    @Graded(task = "04.3", points = 2)
+    @Graded(task = "04.3", points = 1)
     @DisplayName("random files in random folders arrive byte for byte with the right Content-Type")
     void randomFiles(Random random) throws Exception {
         for (var e : randomFiles(random, 12).entrySet()) {
