@@ -26,6 +26,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 final class ClientConnection {
     /** How long the end of a connection waits for the writer to send the last lines (an ERROR, say). */
     static final Duration WRITER_GRACE = Duration.ofSeconds(2);
+    /**
+     * The kernel's send buffer for one client. Left alone, Linux grows it up to 4 MiB, so a
+     * client that stops reading could hold thousands of lines in the kernel before its queue
+     * even starts to fill; with a small buffer, {@link ChatServer#MAX_QUEUED_LINES} decides.
+     */
+    static final int SEND_BUFFER_BYTES = 64 * 1024;
     static final String DROP_REASON = "Send queue exceeded";
     static final String CLOSED_REASON = "Connection closed";
     // BEGIN SOLUTION
@@ -56,6 +62,7 @@ final class ClientConnection {
         this.server = server;
         this.host = socket.getInetAddress().getHostAddress();
         socket.setTcpNoDelay(true);
+        socket.setSendBufferSize(SEND_BUFFER_BYTES);
         this.out = new BufferedOutputStream(socket.getOutputStream(), 8192);
     }
 
