@@ -10,6 +10,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -20,11 +22,13 @@ import java.util.concurrent.BlockingQueue;
  * <pre>127.0.0.1 - - [24/Nov/2026:13:55:36 +0000] "GET /a.html HTTP/1.1" 200 2326</pre>
  * (client address, two unknown fields, time, request line, status, body bytes sent or
  * {@code -}). Lines go through a queue to one writer thread, so requests never wait for
- * the disk; the writer flushes whenever the queue runs empty.
+ * the disk; the writer writes and flushes what has queued every few milliseconds.
  */
 final class AccessLog implements AutoCloseable {
     /** Lines waiting to be written; when full, requests wait (the disk sets the pace). */
     static final int QUEUE_LINES = 8192;
+    /** How often the writer thread looks at the queue. */
+    static final int WRITE_INTERVAL_MS = 20;
 
     static final DateTimeFormatter CLF_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
@@ -100,20 +104,25 @@ final class AccessLog implements AutoCloseable {
     }
 
     // BEGIN SOLUTION
+    /** Every WRITE_INTERVAL_MS: write what has queued, then flush. Requests never wake this thread. */
     private void writeLines() {
+        List<Entry> batch = new ArrayList<>();
         try {
             while (true) {
-                Entry entry = queue.take();
-                while (entry != null) {
+                queue.drainTo(batch);
+                for (Entry entry : batch) {
                     if (entry == END) {
                         out.flush();
                         return;
                     }
                     out.write(format(entry));
                     out.write('\n');
-                    entry = queue.poll();
                 }
-                out.flush();
+                if (!batch.isEmpty()) {
+                    out.flush();
+                    batch.clear();
+                }
+                Thread.sleep(WRITE_INTERVAL_MS);
             }
         } catch (IOException e) {
             System.err.println("the access log failed: " + e);

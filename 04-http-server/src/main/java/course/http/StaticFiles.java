@@ -21,6 +21,8 @@ final class StaticFiles {
     static final int CACHED_FILE_BYTES = 1_048_576;
     /** Most files kept in memory. */
     static final int CACHED_FILES = 1024;
+    /** How long a request path's resolution to a real file is trusted without checking again. */
+    static final int RESOLVED_MILLIS = 1000;
 
     private static final String GET_HEAD = "GET, HEAD";
 
@@ -48,6 +50,9 @@ final class StaticFiles {
 
     private final Path root;
     private final ConcurrentHashMap<Path, Content> cache = new ConcurrentHashMap<>();
+    // BEGIN SOLUTION
+    private final ConcurrentHashMap<String, Resolved> resolved = new ConcurrentHashMap<>();
+    // END SOLUTION
 
     StaticFiles(Path root) throws IOException {
         this.root = root.toRealPath();
@@ -57,7 +62,10 @@ final class StaticFiles {
         if (!request.isGetOrHead()) {
             return HttpResponse.methodNotAllowed(GET_HEAD);
         }
-        Optional<Path> file = resolve(request.path());
+        // BEGIN SOLUTION
+        Optional<Path> file = cachedResolve(request.path());
+        // END SOLUTION
+        // STUB: Optional<Path> file = resolve(request.path());
         if (file.isEmpty()) {
             return HttpResponse.error(Status.NOT_FOUND, "no file at " + request.path());
         }
@@ -67,6 +75,31 @@ final class StaticFiles {
         }
         return represent(request, MimeTypes.of(file.get().getFileName().toString()), content);
     }
+
+    // BEGIN SOLUTION
+    /**
+     * {@link #resolve} costs a system call per path component; a found path is remembered for
+     * {@link #RESOLVED_MILLIS}, so links and folders that change are noticed soon after.
+     * (The file's content is checked on every request anyway.)
+     */
+    private Optional<Path> cachedResolve(String rawPath) throws IOException {
+        long now = System.nanoTime();
+        Resolved known = resolved.get(rawPath);
+        if (known != null && now - known.at() < RESOLVED_MILLIS * 1_000_000L) {
+            return Optional.of(known.file());
+        }
+        Optional<Path> file = resolve(rawPath);
+        if (file.isPresent() && (resolved.size() < CACHED_FILES || known != null)) {
+            resolved.put(rawPath, new Resolved(file.get(), now));
+        } else if (known != null) {
+            resolved.remove(rawPath);
+        }
+        return file;
+    }
+
+    private record Resolved(Path file, long at) {
+    }
+    // END SOLUTION
 
     /** The real path of the file a request path names (index.html for a folder), if it is inside the root. */
     Optional<Path> resolve(String rawPath) throws IOException {
