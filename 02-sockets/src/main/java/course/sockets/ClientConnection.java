@@ -73,6 +73,7 @@ final class ClientConnection {
             // BEGIN SOLUTION
             writer = Thread.ofVirtual().name("writer-" + host).start(this::writeLoop);
             // END SOLUTION
+            // STUB: // TODO(task 02.5): start this client's writer thread here (Thread.ofVirtual()).
             LineReader lines = new LineReader(socket.getInputStream(), LineReader.MAX_CONTENT_BYTES);
             String line;
             while (!closing && (line = lines.readLine()) != null) {
@@ -90,6 +91,8 @@ final class ClientConnection {
             // BEGIN SOLUTION
             finishWriting();
             // END SOLUTION
+            // STUB: // TODO(task 02.5): let the writer send what is still queued (an ERROR after QUIT), waiting at
+            // STUB: // most WRITER_GRACE, before the socket is closed.
             closeSocket();
         }
     }
