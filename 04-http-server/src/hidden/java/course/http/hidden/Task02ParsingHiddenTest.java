@@ -89,8 +89,12 @@ class Task02ParsingHiddenTest {
 
         StringBuilder fits = new StringBuilder();
         int target = 12000 + random.nextInt(3000);
-        for (int i = 0; fits.length() < target; i++) {
-            fits.append("X-Fill-").append(i).append(": ").append("f".repeat(1000 + random.nextInt(2000))).append("\r\n");
+        for (int i = 0; ; i++) {
+            String line = "X-Fill-" + i + ": " + "f".repeat(1000 + random.nextInt(2000)) + "\r\n";
+            if (fits.length() + line.length() > target) {
+                break;
+            }
+            fits.append(line);
         }
         expectOk("GET /index.html HTTP/1.1\r\nHost: localhost\r\n" + fits + "Connection: close\r\n\r\n", 200);
         StringBuilder tooBig = new StringBuilder();
