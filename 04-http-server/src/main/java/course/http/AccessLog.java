@@ -130,8 +130,8 @@ final class AccessLog implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
     }
-    // END SOLUTION
 
+    // END SOLUTION
     /** Writes what is still queued and closes the file. */
     @Override
     public void close() {

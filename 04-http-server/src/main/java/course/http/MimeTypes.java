@@ -26,8 +26,8 @@ final class MimeTypes {
             Map.entry("ico", "image/x-icon"),
             Map.entry("pdf", "application/pdf"),
             Map.entry("wasm", "application/wasm"));
-    // END SOLUTION
 
+    // END SOLUTION
     private MimeTypes() {
     }
 

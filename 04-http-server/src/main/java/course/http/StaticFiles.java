@@ -99,8 +99,8 @@ final class StaticFiles {
 
     private record Resolved(Path file, long at) {
     }
-    // END SOLUTION
 
+    // END SOLUTION
     /** The real path of the file a request path names (index.html for a folder), if it is inside the root. */
     Optional<Path> resolve(String rawPath) throws IOException {
         // BEGIN SOLUTION
@@ -196,8 +196,8 @@ final class StaticFiles {
         // STUB: // TODO(task 04.7): ETag, Last-Modified, 304 for If-None-Match / If-Modified-Since, gzip, Range (206, 416).
         // STUB: return HttpResponse.builder(Status.OK).header("Content-Type", type).body(content.bytes).build();
     }
-
     // BEGIN SOLUTION
+
     /** RFC 9110, section 13.2.2: If-None-Match first (weak comparison); If-Modified-Since only without it. */
     private static boolean notModified(HttpHeaders headers, String etag, Instant modified) {
         Optional<String> ifNoneMatch = headers.first("If-None-Match");
