@@ -14,6 +14,12 @@ public final class Main {
     }
 
     public static void main(String[] args) throws IOException {
+        // A StartupFailure has said what is wrong already: no stack trace, just the non-zero exit code.
+        Thread.currentThread().setUncaughtExceptionHandler((thread, e) -> {
+            if (!(e instanceof StartupFailure)) {
+                e.printStackTrace();
+            }
+        });
         ServerOptions options;
         try {
             options = ServerOptions.parse(args);
