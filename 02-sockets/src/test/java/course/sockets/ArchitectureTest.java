@@ -3,27 +3,17 @@ package course.sockets;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
-import course.grader.StaticCheck;
-import course.grader.support.StudentCodeRules;
+import com.tngtech.archunit.junit.ArchTests;
+import course.grader.support.StudentClasses;
+import course.grader.support.StudentCodeChecks;
 
-/** Gates, not points: the programs end by returning from main and play fair with the tests. */
-@AnalyzeClasses(packages = "course.sockets", importOptions = ImportOption.DoNotIncludeTests.class)
+/**
+ * Gates, not points: the programs end by returning from main and play fair with the tests
+ * (no System.exit, no process spawning, no reflection, no use of the grader or test libraries).
+ * Breaking one of these rules sets the module's score to 0 until it is fixed.
+ */
+@AnalyzeClasses(locations = StudentClasses.class, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-
     @ArchTest
-    @StaticCheck("a program that exits takes the tests down with it")
-    static final ArchRule noSystemExit = StudentCodeRules.NO_SYSTEM_EXIT;
-
-    @ArchTest
-    @StaticCheck("the exercise is to write the program, not to start another one")
-    static final ArchRule noProcessSpawning = StudentCodeRules.NO_PROCESS_SPAWNING;
-
-    @ArchTest
-    @StaticCheck("plain code, no reflection")
-    static final ArchRule noReflection = StudentCodeRules.NO_REFLECTION;
-
-    @ArchTest
-    @StaticCheck("the programs do not look at the tests")
-    static final ArchRule noGraderAccess = StudentCodeRules.NO_GRADER_ACCESS;
+    static final ArchTests common = ArchTests.in(StudentCodeChecks.class);
 }

@@ -28,7 +28,8 @@ public final class RawConnection implements AutoCloseable {
 
     private RawConnection(Socket socket, Transcript transcript, String peer) throws IOException {
         this.socket = socket;
-        this.in = socket.getInputStream();
+        // Buffered: tests read responses byte by byte, which must not cost a system call each.
+        this.in = new java.io.BufferedInputStream(socket.getInputStream(), 64 * 1024);
         this.out = socket.getOutputStream();
         this.transcript = transcript;
         this.peer = peer;
