@@ -39,7 +39,7 @@ public final class TestJvm {
 
     /** How the run ended and everything it reported. */
     public record Run(List<Event> events, boolean completed, String endReason, long millis, long outputBytes,
-                      boolean outputCapped, Path log) {
+                      boolean outputCapped, Path log, long testSpanMillis) {
     }
 
     private TestJvm() {
@@ -89,6 +89,8 @@ public final class TestJvm {
             long deadline = started + limits.wholeRun().toNanos();
             String endReason = null;
             boolean completed = false;
+            long firstTestStarted = 0;
+            long lastEvent = 0;
             channel.setSoTimeout((int) Limits.JVM_START.toMillis());
             Socket socket = null;
             try {
@@ -125,6 +127,10 @@ public final class TestJvm {
                         }
                         JsonNode body = JSON.readTree(line.substring(prefix.length()));
                         Event event = new Event(body.path("type").asText(), body);
+                        lastEvent = System.nanoTime();
+                        if (firstTestStarted == 0 && event.type().equals("started")) {
+                            firstTestStarted = lastEvent;
+                        }
                         if (event.type().equals("done")) {
                             completed = true;
                             break;
@@ -154,8 +160,10 @@ public final class TestJvm {
                 Thread.currentThread().interrupt();
             }
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            // From the first test's start to the last report: the tests' own time, set-up included.
+            long span = firstTestStarted == 0 ? 0 : TimeUnit.NANOSECONDS.toMillis(lastEvent - firstTestStarted);
             return new Run(List.copyOf(events), completed, endReason, millis, outputBytes.get(),
-                    outputBytes.get() > limits.maxOutputBytes(), log);
+                    outputBytes.get() > limits.maxOutputBytes(), log, span);
         }
     }
 
