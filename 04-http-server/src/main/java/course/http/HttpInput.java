@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,7 +18,7 @@ final class HttpInput {
     private final Socket socket;
     private final InputStream in;
     private final byte[] buffer = new byte[Limits.READ_BUFFER_BYTES];
-    private final byte[] line = new byte[Limits.MAX_HEADER_BYTES];
+    private byte[] line = new byte[Limits.LINE_BUFFER_START_BYTES];
     private int position;
     private int limit;
     private int readTimeoutMs;
@@ -107,6 +108,10 @@ final class HttpInput {
             }
             if (length == maxBytes) {
                 throw new HttpException(whenTooLong, "a line is longer than " + maxBytes + " bytes");
+            }
+            if (length == line.length) {
+                // Most lines are short; grow (up to the limit) only for the long ones.
+                line = Arrays.copyOf(line, Math.min(line.length * 2, Math.max(maxBytes, line.length + 1)));
             }
             line[length++] = b;
         }
