@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,15 +94,9 @@ public final class Gradebook {
             }
             csv.append('\n');
         }
-        Path csvFile = dir.resolve("gradebook.csv");
-        Path jsonFile = dir.resolve("gradebook.json");
-        Path tmpCsv = dir.resolve("gradebook.csv.tmp");
-        Path tmpJson = dir.resolve("gradebook.json.tmp");
-        Files.writeString(tmpCsv, csv, StandardCharsets.UTF_8);
-        Files.writeString(tmpJson, JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(book),
-                StandardCharsets.UTF_8);
-        Files.move(tmpCsv, csvFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Files.move(tmpJson, jsonFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.writeString(dir.resolve("gradebook.csv"), csv);
+        AtomicFiles.writeString(dir.resolve("gradebook.json"),
+                JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(book));
     }
 
     private static String num(double v) {

@@ -1,6 +1,7 @@
 package course.grader.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import course.grader.support.Transcript;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,7 +122,7 @@ public final class ModuleGrader {
         if (!request.planOnly() && !brokenChecks.isEmpty()) {
             status = ModuleResult.Status.STATIC_CHECK_FAILED;
             message = "a rule every solution must follow is broken, so this module scores 0 until it is fixed:\n"
-                    + brokenChecks.stream().map(c -> "  - " + c.name() + ": " + firstLine(c.message()))
+                    + brokenChecks.stream().map(c -> "  - " + c.name() + ": " + Transcript.headline(c.message()))
                     .reduce((a, b) -> a + "\n" + b).orElse("");
         }
         List<TaskScore> tasks = taskScores(table, graded, status == ModuleResult.Status.STATIC_CHECK_FAILED);
@@ -189,7 +190,7 @@ public final class ModuleGrader {
         String task = o.kind() == TestOutcome.Kind.CHECK ? "    " : o.task();
         console.line(String.format("  %s %-5s %5s  %s%s", mark, task, points, o.name(), o.hidden() ? " (hidden)" : ""));
         if (!o.passed() && !o.message().isBlank()) {
-            console.line("         " + firstLine(o.message()));
+            console.line("         " + Transcript.headline(o.message()));
         }
     }
 
@@ -199,11 +200,6 @@ public final class ModuleGrader {
             return p.getParent().getParent().getParent().getParent();
         }
         return fallback;
-    }
-
-    static String firstLine(String text) {
-        return text.lines().filter(l -> !l.isBlank() && !l.startsWith("steps that ran")
-                && !l.matches("\\s+\\d+\\. .*")).findFirst().orElse(text.strip());
     }
 
     private static String simpleName(String className) {

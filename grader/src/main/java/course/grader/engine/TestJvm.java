@@ -91,7 +91,6 @@ public final class TestJvm {
             boolean completed = false;
             long firstTestStarted = 0;
             long lastEvent = 0;
-            channel.setSoTimeout((int) Limits.JVM_START.toMillis());
             Socket socket = null;
             try {
                 socket = acceptUnlessDead(channel, process, started + Limits.JVM_START.toNanos());

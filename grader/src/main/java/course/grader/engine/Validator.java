@@ -1,6 +1,7 @@
 package course.grader.engine;
 
 import course.grader.markers.MarkerException;
+import course.grader.support.Transcript;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,12 +66,12 @@ public final class Validator {
         }
         for (TestOutcome t : solution.tests()) {
             if (!solutionAlreadyTested && !t.passed()) {
-                problems.add("the solution fails " + t.task() + " " + t.name() + ": " + ModuleGrader.firstLine(t.message()));
+                problems.add("the solution fails " + t.task() + " " + t.name() + ": " + Transcript.headline(t.message()));
             }
         }
         for (TestOutcome c : solution.checks()) {
             if (!solutionAlreadyTested && !c.passed()) {
-                problems.add("the solution breaks the rule " + c.name() + ": " + ModuleGrader.firstLine(c.message()));
+                problems.add("the solution breaks the rule " + c.name() + ": " + Transcript.headline(c.message()));
             }
         }
         for (String name : solution.ungraded()) {

@@ -191,7 +191,7 @@ public final class HttpProbe {
                 r = exchange(t, req, "GET");
             } catch (AssertionError e) {
                 return c.fail("no response to oversized headers (the server should answer 431 before it closes): "
-                        + firstLine(e.getMessage()));
+                        + Transcript.headline(e.getMessage()));
             }
             if (r.status() == 431) {
                 return c.pass(r.statusLine());
@@ -217,7 +217,7 @@ public final class HttpProbe {
                 }
                 return c.pass("same status and Content-Length, no body bytes");
             } catch (AssertionError e) {
-                return c.fail("after the HEAD response: " + firstLine(e.getMessage()));
+                return c.fail("after the HEAD response: " + Transcript.headline(e.getMessage()));
             }
         }));
         all.add(new ProbeCheck("keep-alive", "HTTP/1.1 connections persist: two requests on one connection",
@@ -391,14 +391,6 @@ public final class HttpProbe {
                     : c.fail("201, but GET /files/" + name + " returned \"" + back.bodyText() + "\"");
         }));
         return List.copyOf(all);
-    }
-
-    static String firstLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        return text.lines().filter(l -> !l.isBlank() && !l.startsWith("steps that ran") && !l.matches("\\s+\\d+\\. .*"))
-                .findFirst().orElse(text).strip();
     }
 
     /** Formats outcomes as a table and a score line. */

@@ -45,8 +45,7 @@ public final class Bytes {
 
     /** Index of the first byte where the arrays differ, or -1 when they are equal. */
     public static int firstDifference(byte[] expected, byte[] actual) {
-        int index = Arrays.mismatch(expected, actual);
-        return index;
+        return Arrays.mismatch(expected, actual);
     }
 
     /**

@@ -285,10 +285,6 @@ public final class RawConnection implements AutoCloseable {
         return timeoutMillis() + " ms";
     }
 
-    InputStream input() {
-        return in;
-    }
-
     @Override
     public void close() {
         try {

@@ -185,6 +185,7 @@ public final class StudentServer implements BeforeAllCallback, AfterAllCallback,
         p.destroy();
         try {
             if (p.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                awaitOutput();
                 return p.exitValue();
             }
             p.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

@@ -10,6 +10,8 @@ import java.util.List;
 public final class Transcript {
     /** Steps kept; older ones are dropped so a long test cannot flood the report. */
     public static final int MAX_STEPS = 40;
+    private static final String HEADER = "steps that ran:";
+    private static final java.util.regex.Pattern STEP_LINE = java.util.regex.Pattern.compile("\\s+\\d+\\. .*");
 
     private final List<String> steps = new ArrayList<>();
     private int dropped;
@@ -23,7 +25,7 @@ public final class Transcript {
     }
 
     public synchronized String render() {
-        StringBuilder out = new StringBuilder("steps that ran:\n");
+        StringBuilder out = new StringBuilder(HEADER).append('\n');
         if (dropped > 0) {
             out.append("  (").append(dropped).append(" earlier steps not shown)\n");
         }
@@ -31,6 +33,18 @@ public final class Transcript {
             out.append(String.format("  %2d. %s%n", dropped + i + 1, steps.get(i)));
         }
         return out.toString();
+    }
+
+    /**
+     * The first line of a failure message that says what went wrong, skipping a rendered
+     * transcript ahead of it: for one-line summaries in reports.
+     */
+    public static String headline(String message) {
+        if (message == null) {
+            return "";
+        }
+        return message.lines().filter(l -> !l.isBlank() && !l.startsWith(HEADER) && !STEP_LINE.matcher(l).matches())
+                .findFirst().orElse(message).strip();
     }
 
     /** An AssertionError whose message has the transcript first, then what went wrong. */
