@@ -30,6 +30,11 @@ public record ExerciseModule(String name, Path dir) {
         return dir.resolve("src/hidden/java");
     }
 
+    /** Files the hidden tests read (captures, data sets); kept out of student copies like the hidden tests. */
+    public Path hiddenResources() {
+        return dir.resolve("src/hidden/resources");
+    }
+
     public Path readme() {
         return dir.resolve("README.md");
     }

@@ -78,6 +78,9 @@ public final class ModuleGrader {
                             + "constant the tests use?):\n" + tests.summary(), started);
         }
         Compilation.copyResources(module.testResources(), testClasses);
+        if (request.includeHidden()) {
+            Compilation.copyResources(module.hiddenResources(), testClasses);
+        }
 
         List<Path> runClasspath = new ArrayList<>();
         runClasspath.add(testClasses);
