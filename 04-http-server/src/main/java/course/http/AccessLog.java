@@ -75,10 +75,25 @@ final class AccessLog implements AutoCloseable {
     /** One line in Common Log Format, without the line break. */
     static String format(Entry entry) {
         // BEGIN SOLUTION
-        return entry.remote() + " - - [" + CLF_TIME.format(entry.time()) + "] \"" + escape(entry.requestLine())
+        return entry.remote() + " - - [" + clfTime(entry.time()) + "] \"" + escape(entry.requestLine())
                 + "\" " + entry.status() + " " + (entry.bytes() == 0 ? "-" : Long.toString(entry.bytes()));
         // END SOLUTION
         // STUB: throw new UnsupportedOperationException("TODO(task 04.8): host - - [time] \"request line\" status bytes");
+    }
+
+    private record FormattedSecond(long epochSecond, String text) {
+    }
+
+    private static volatile FormattedSecond lastSecond = new FormattedSecond(Long.MIN_VALUE, "");
+
+    /** The time in CLF form; formatting is costly and busy logs repeat the same second many times. */
+    private static String clfTime(Instant time) {
+        FormattedSecond last = lastSecond;
+        if (last.epochSecond() != time.getEpochSecond()) {
+            last = new FormattedSecond(time.getEpochSecond(), CLF_TIME.format(time));
+            lastSecond = last;
+        }
+        return last.text();
     }
 
     /** Quotes, backslashes and control characters in the request line would break the format. */

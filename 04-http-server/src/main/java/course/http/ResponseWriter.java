@@ -34,6 +34,17 @@ final class ResponseWriter {
         out.flush();
     }
 
+    // BEGIN SOLUTION
+    /** "HTTP/1.1 200 OK" CRLF for every status, made once instead of per response. */
+    private static final java.util.Map<Status, String> STATUS_LINES = new java.util.EnumMap<>(Status.class);
+
+    static {
+        for (Status status : Status.values()) {
+            STATUS_LINES.put(status, "HTTP/1.1 " + status.code() + " " + status.reason() + "\r\n");
+        }
+    }
+
+    // END SOLUTION
     /**
      * Writes one response and returns the number of body bytes written.
      *
@@ -45,11 +56,8 @@ final class ResponseWriter {
         // BEGIN SOLUTION
         Status status = response.status();
         length = 0;
-        append("HTTP/1.1 ");
-        append(Integer.toString(status.code()));
-        append(' ');
-        append(status.reason());
-        append("\r\nDate: ");
+        append(STATUS_LINES.get(status));
+        append("Date: ");
         append(HttpDate.now());
         append("\r\n");
         for (HttpHeaders.Field field : response.headers()) {
