@@ -7,7 +7,8 @@
 #                       its heap after a full GC and its RSS
 # Prints a Markdown table and writes it to results.md beside this script.
 #
-# Environment: DURATION (s, default 10), WARMUP (s, default 5), CONNECTIONS (64),
+# Environment: DURATION (s per measurement, default 10), ROUNDS (default 3; the median
+# round is reported), WARMUP (s, default 5), CONNECTIONS (64),
 # THREADS (2), PIPELINE_DEPTH (16), IDLE_CONNECTIONS (10000), SERVERS (default
 # "reference jdk jetty undertow"), SKIP_BUILD=1 to use what is built already,
 # SERVER_JAVA_OPTS (extra JVM options for every server), KEEP_WORK=1 to keep the
@@ -17,6 +18,7 @@ set -euo pipefail
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$BENCH/../.." && pwd)"
 DURATION="${DURATION:-10}"
+ROUNDS="${ROUNDS:-3}"
 WARMUP="${WARMUP:-5}"
 CONNECTIONS="${CONNECTIONS:-64}"
 THREADS="${THREADS:-2}"
@@ -205,29 +207,61 @@ wrk_problems() {
   echo "$notes"
 }
 
-declare -A KEEPALIVE PIPELINED NOTES
+# All servers run side by side (an idle server costs nothing) and are measured in turns:
+# ROUNDS rounds, each in a different order, so a disturbance from outside (another
+# process on the two cores) hits every server alike. The table reports each server's
+# median round; the server's own CPU time per request (user + system, from
+# /proc/PID/stat) is reported too, as it is less sensitive to such disturbances.
+declare -A KEEPALIVE PIPELINED NOTES CPU_US PORT PID ROUND_LOG
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print 0; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+requests_of() { sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$1"; }
+
 for name in $SERVERS; do
   port="$(free_port)" || die "no free port found"
   url="http://127.0.0.1:$port/index.html"
   say "$(label "$name"): starting on port $port"
   start_server "$name" "$port"
+  PORT[$name]="$port"
+  PID[$name]="$SERVER_PID"
+  SERVER_PID=""
   code="$(curl -s -o /dev/null -w '%{http_code}' "$url" || true)"
   [ "$code" = 200 ] || die "$(label "$name") answered $code for $url"
   say "$(label "$name"): warm-up ${WARMUP}s"
   run_wrk "$WORK/wrk-$name-warmup.txt" "$url" -d"${WARMUP}s" > /dev/null
-  say "$(label "$name"): keep-alive ${DURATION}s"
-  KEEPALIVE[$name]="$(run_wrk "$WORK/wrk-$name-keepalive.txt" "$url" -d"${DURATION}s")"
-  say "$(label "$name"): pipelined (${PIPELINE_DEPTH} deep) ${DURATION}s"
-  PIPELINED[$name]="$(run_wrk "$WORK/wrk-$name-pipelined.txt" "$url" -d"${DURATION}s" -s "$BENCH/pipeline.lua")"
-  problems=""
-  for kind in keepalive pipelined; do
-    p="$(wrk_problems "$WORK/wrk-$name-$kind.txt")"
-    if [ -n "$p" ]; then
-      problems="${problems:+$problems; }$kind: $p"
-    fi
+  run_wrk "$WORK/wrk-$name-warmup-pipelined.txt" "$url" -d"${WARMUP}s" -s "$BENCH/pipeline.lua" > /dev/null
+done
+
+read -r -a ORDER <<< "$SERVERS"
+for round in $(seq 1 "$ROUNDS"); do
+  for name in "${ORDER[@]}"; do
+    url="http://127.0.0.1:${PORT[$name]}/index.html"
+    ticks_before="$(cpu_ticks "${PID[$name]}")"
+    ka="$(run_wrk "$WORK/wrk-$name-keepalive-$round.txt" "$url" -d"${DURATION}s")"
+    ticks="$(( $(cpu_ticks "${PID[$name]}") - ticks_before ))"
+    requests="$(requests_of "$WORK/wrk-$name-keepalive-$round.txt")"
+    cpu="$(awk -v t="$ticks" -v n="${requests:-0}" -v hz="$(getconf CLK_TCK)" \
+      'BEGIN { if (n > 0) printf "%.1f", t * 1000000 / hz / n; else print 0 }')"
+    pl="$(run_wrk "$WORK/wrk-$name-pipelined-$round.txt" "$url" -d"${DURATION}s" -s "$BENCH/pipeline.lua")"
+    KEEPALIVE[$name]="${KEEPALIVE[$name]:-} $ka"
+    PIPELINED[$name]="${PIPELINED[$name]:-} $pl"
+    CPU_US[$name]="${CPU_US[$name]:-} $cpu"
+    ROUND_LOG[$name]="${ROUND_LOG[$name]:-}${ROUND_LOG[$name]:+, }$(printf '%.0f' "$ka")"
+    say "round $round/$ROUNDS $(label "$name"): keep-alive $ka req/s (server CPU $cpu µs/request), pipelined $pl req/s"
+    for kind in keepalive pipelined; do
+      p="$(wrk_problems "$WORK/wrk-$name-$kind-$round.txt")"
+      if [ -n "$p" ]; then
+        NOTES[$name]="${NOTES[$name]:-}${NOTES[$name]:+; }round $round $kind: $p"
+      fi
+    done
   done
-  NOTES[$name]="$problems"
-  say "$(label "$name"): keep-alive ${KEEPALIVE[$name]} req/s, pipelined ${PIPELINED[$name]} req/s${problems:+ ($problems)}"
+  ORDER=("${ORDER[@]:1}" "${ORDER[0]}")   # the next round starts with the next server
+done
+for name in $SERVERS; do
+  KEEPALIVE[$name]="$(echo "${KEEPALIVE[$name]}" | median)"
+  PIPELINED[$name]="$(echo "${PIPELINED[$name]}" | median)"
+  CPU_US[$name]="$(echo "${CPU_US[$name]}" | median)"
+  SERVER_PID="${PID[$name]}"
   stop_server
 done
 
@@ -312,17 +346,17 @@ verdict() { awk -v r="$1" -v t="$2" 'BEGIN { if (r == "n/a") print "n/a"; else i
 
 REF_KA="${KEEPALIVE[reference]:-0}"
 REF_PL="${PIPELINED[reference]:-0}"
-TABLE="| Server | Keep-alive req/s | Pipelined ×${PIPELINE_DEPTH} req/s | Reference / peer, keep-alive | Reference / peer, pipelined |
-| --- | ---: | ---: | ---: | ---: |"
+TABLE="| Server | Keep-alive req/s | Pipelined ×${PIPELINE_DEPTH} req/s | Reference / peer, keep-alive | Reference / peer, pipelined | Server CPU µs / request (keep-alive) | Keep-alive req/s per round |
+| --- | ---: | ---: | ---: | ---: | ---: | --- |"
 fastest=""
 fastest_rps=0
 for name in $SERVERS; do
   if [ "$name" = reference ]; then
     TABLE="$TABLE
-| $(label "$name") | $(fmt "${KEEPALIVE[$name]}") | $(fmt "${PIPELINED[$name]}") | – | – |"
+| $(label "$name") | $(fmt "${KEEPALIVE[$name]}") | $(fmt "${PIPELINED[$name]}") | – | – | ${CPU_US[$name]} | ${ROUND_LOG[$name]} |"
   else
     TABLE="$TABLE
-| $(label "$name") | $(fmt "${KEEPALIVE[$name]}") | $(fmt "${PIPELINED[$name]}") | $(ratio "$REF_KA" "${KEEPALIVE[$name]}") | $(ratio "$REF_PL" "${PIPELINED[$name]}") |"
+| $(label "$name") | $(fmt "${KEEPALIVE[$name]}") | $(fmt "${PIPELINED[$name]}") | $(ratio "$REF_KA" "${KEEPALIVE[$name]}") | $(ratio "$REF_PL" "${PIPELINED[$name]}") | ${CPU_US[$name]} | ${ROUND_LOG[$name]} |"
     if awk -v a="${KEEPALIVE[$name]}" -v b="$fastest_rps" 'BEGIN { exit !(a > b) }'; then
       fastest="$name"
       fastest_rps="${KEEPALIVE[$name]}"
@@ -334,7 +368,7 @@ TARGETS=""
 if [ "$REF_KA" != 0 ] && [ -n "$fastest" ]; then
   r="$(ratio "$REF_KA" "$fastest_rps")"
   TARGETS="$TARGETS
-- keep-alive: reference / fastest peer ($(label "$fastest")) = $r, target ≥ $KEEPALIVE_TARGET: **$(verdict "$r" "$KEEPALIVE_TARGET")**"
+- keep-alive: reference / fastest peer ($(label "$fastest")) = $r, target ≥ $KEEPALIVE_TARGET: **$(verdict "$r" "$KEEPALIVE_TARGET")** (server CPU per request: reference ${CPU_US[reference]} µs, $(label "$fastest") ${CPU_US[$fastest]} µs)"
 fi
 if [ "$REF_PL" != 0 ] && [ -n "${PIPELINED[undertow]:-}" ]; then
   r="$(ratio "$REF_PL" "${PIPELINED[undertow]}")"
@@ -363,7 +397,7 @@ REPORT="# 04-http-server benchmark: latest results
 - date: $(date -u '+%Y-%m-%d %H:%M UTC')
 - machine: $(nproc) cores (${CPU_MODEL:-unknown CPU}), ${MEM_GIB} GiB; wrk and the server share the cores; load average before the run: $LOAD_BEFORE
 - JDK: $JAVA_VENDOR $JAVA_VERSION ($JAVA), server options: ${SERVER_JAVA_OPTS:-JVM defaults}
-- load: $WRK_VERSION, -t$THREADS -c$CONNECTIONS, ${DURATION} s per measurement after a ${WARMUP} s warm-up; GET /index.html ($PAGE_BYTES bytes); pipelined = $PIPELINE_DEPTH requests per write (pipeline.lua)
+- load: $WRK_VERSION, -t$THREADS -c$CONNECTIONS, ${DURATION} s per measurement after a ${WARMUP} s warm-up, all servers running side by side and measured in turns over $ROUNDS rounds (each round in a different order; the median round is shown); GET /index.html ($PAGE_BYTES bytes); pipelined = $PIPELINE_DEPTH requests per write (pipeline.lua)
 - reference server started with --access-log /dev/null
 
 $TABLE
