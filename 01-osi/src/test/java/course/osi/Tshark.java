@@ -63,12 +63,13 @@ public final class Tshark {
         return new BigDecimal(require(layers, protocol, name)).movePointRight(9).longValueExact();
     }
 
-    /** Wireshark's checksum status codes: 0 bad, 1 good, 2 unverified (also for a UDP checksum of 0). */
+    /** Wireshark's checksum status codes: 0 bad, 1 good, 2 unverified, 3 not present (a UDP checksum of 0). */
     public static String status(ChecksumStatus status) {
         return switch (status) {
             case BAD -> "0";
             case GOOD -> "1";
-            case NONE, UNVERIFIED -> "2";
+            case UNVERIFIED -> "2";
+            case NONE -> "3";
         };
     }
 
