@@ -17,6 +17,8 @@ final class Connection implements Runnable {
     private final HttpServer server;
     private final String remoteAddress;
     private volatile boolean idle = true;
+    /** When the connection last started waiting for a request (System.nanoTime()). */
+    private volatile long idleSince = System.nanoTime();
 
     Connection(Socket socket, HttpServer server) {
         this.socket = socket;
@@ -35,6 +37,13 @@ final class Connection implements Runnable {
             System.err.println("connection from " + remoteAddress + " failed: " + e);
         } finally {
             server.closed(this);
+        }
+    }
+
+    /** Closes the connection if it has waited for a request since before {@code nanoTime}. */
+    void closeIfIdleSince(long nanoTime) {
+        if (idle && idleSince - nanoTime < 0) {
+            close();
         }
     }
 
@@ -59,6 +68,7 @@ final class Connection implements Runnable {
                 new BufferedOutputStream(socket.getOutputStream(), Limits.WRITE_BUFFER_BYTES));
         RequestParser parser = new RequestParser(in, server.options());
         while (true) {
+            idleSince = System.nanoTime();
             idle = true;
             if (server.isStopping() || !parser.awaitRequest()) {
                 out.flush();

@@ -40,6 +40,9 @@ public final class HttpServer {
 
     /** Accepts connections until {@link #shutdown()}, then waits for the running requests. */
     public void serve() throws IOException {
+        // BEGIN SOLUTION
+        Thread sweeper = Thread.ofPlatform().name("idle-sweeper").daemon().start(this::sweepIdleConnections);
+        // END SOLUTION
         try {
             while (!stopping) {
                 Socket socket;
@@ -60,10 +63,36 @@ public final class HttpServer {
                 // STUB: new Thread(connection).start(); // TODO(task 04.6): one virtual thread per connection (Thread.ofVirtual())
             }
         } finally {
+            // BEGIN SOLUTION
+            sweeper.interrupt();
+            // END SOLUTION
             awaitConnections();
             accessLog.close();
         }
     }
+
+    // BEGIN SOLUTION
+    /**
+     * Closes connections that have waited longer than the idle timeout for their next
+     * request; their threads, blocked in a read, then end with an exception.
+     */
+    private void sweepIdleConnections() {
+        long idleNanos = options.idleTimeoutMs() * 1_000_000L;
+        long sweepMs = Math.max(1, Math.min(Limits.IDLE_SWEEP_MS, options.idleTimeoutMs() / 4));
+        while (!stopping) {
+            try {
+                Thread.sleep(sweepMs);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long idleBefore = System.nanoTime() - idleNanos;
+            for (Connection connection : connections) {
+                connection.closeIfIdleSince(idleBefore);
+            }
+        }
+    }
+
+    // END SOLUTION
 
     /** Starts a graceful shutdown: no new connections, idle ones closed, busy ones finish. Returns at once. */
     public void shutdown() {

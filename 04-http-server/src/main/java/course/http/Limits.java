@@ -20,6 +20,12 @@ public final class Limits {
 
     /** Default for {@code --idle-timeout-ms}: how long a kept-alive connection may wait for its next request. */
     public static final int DEFAULT_IDLE_TIMEOUT_MS = 10_000;
+    /**
+     * How often the reference server's sweeper looks for connections idle past the idle
+     * timeout (at most; shorter for short timeouts). One thread checking every connection
+     * now and then costs far less than arming a timer for every read of every request.
+     */
+    public static final int IDLE_SWEEP_MS = 250;
     /** Default for {@code --header-timeout-ms}: how long a client has to send a whole request head. */
     public static final int DEFAULT_HEADER_TIMEOUT_MS = 10_000;
 
