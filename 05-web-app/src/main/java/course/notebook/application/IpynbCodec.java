@@ -23,8 +23,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Converts notebooks to and from Jupyter's file format, nbformat 4.5 (https://nbformat.readthedocs.io). Outputs
- * map to stream / execute_result ("text/plain") / error (ename, evalue, traceback); cell ids are kept.
+ * Converts notebooks to and from Jupyter's file format, nbformat 4.5 (https://nbformat.readthedocs.io).
+ * <ul>
+ *   <li>metadata: kernelspec {name "java"}, language_info {name "java"}, title = the notebook's name;</li>
+ *   <li>cells keep their ids; markdown cells have no outputs; a "raw" cell is imported as markdown; sources and
+ *       texts may be strings or arrays of lines (joined on import);</li>
+ *   <li>outputs: {@link StreamOutput} = stream {name stdout/stderr, text}; {@link ResultOutput} = execute_result
+ *       {execution_count, data {"text/plain"}, metadata {}} (display_data with text/plain imports as a result too);
+ *       {@link ErrorOutput} = error {ename, evalue, traceback}: for EXCEPTION, ename is the exception class and
+ *       evalue the rest of the message ("java.lang.ArithmeticException: / by zero" = ename
+ *       "java.lang.ArithmeticException", evalue "/ by zero"); for the other outcomes ename is the outcome's name
+ *       ("COMPILE_ERROR", "TIMED_OUT", ...), evalue the message, and each compile error is one traceback line
+ *       "line L, column C: message". On import an ename that is no outcome name is an EXCEPTION.</li>
+ * </ul>
  */
 public final class IpynbCodec {
     public static final int NBFORMAT = 4;
