@@ -30,7 +30,7 @@ public final class IpynbRoutes {
         ctx.contentType(MEDIA_TYPE);
         ctx.header("Content-Disposition", contentDisposition(notebook.name() + EXTENSION));
         ctx.header("ETag", EntityTags.of(notebook.version()));
-        ctx.result(document);
+        ctx.result(document.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -10,6 +10,7 @@ import course.notebook.domain.CellType;
 import course.notebook.domain.Notebook;
 import course.notebook.domain.NotebookSummary;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 
 /** The REST API for notebooks and cells: parse the request, call the service, answer JSON with an ETag. */
 public final class NotebookRoutes {
@@ -35,7 +36,7 @@ public final class NotebookRoutes {
             list.add(NotebookJson.summary(summary));
         }
         ctx.contentType(JSON);
-        ctx.result(list.toString());
+        ctx.result(list.toString().getBytes(StandardCharsets.UTF_8));
         // END SOLUTION
         // STUB: throw new UnsupportedOperationException("TODO(task 05.2): GET /api/notebooks");
     }
@@ -135,7 +136,7 @@ public final class NotebookRoutes {
         ctx.status(status);
         ctx.header("ETag", EntityTags.of(notebook.version()));
         ctx.contentType(JSON);
-        ctx.result(NotebookJson.notebook(notebook).toString());
+        ctx.result(NotebookJson.notebook(notebook).toString().getBytes(StandardCharsets.UTF_8));
     }
 
     // BEGIN SOLUTION

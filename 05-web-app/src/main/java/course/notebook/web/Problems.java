@@ -10,6 +10,7 @@ import course.notebook.application.PreconditionFailedException;
 import course.notebook.application.ValidationException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -71,6 +72,7 @@ public final class Problems {
         problem.headers().forEach(ctx::header);
         ctx.status(problem.status());
         ctx.contentType(Problem.MEDIA_TYPE);
-        ctx.result(body.toString());
+        // bytes, not a String: Jetty would encode a String in ISO-8859-1 for this media type
+        ctx.result(body.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

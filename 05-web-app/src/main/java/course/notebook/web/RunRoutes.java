@@ -63,7 +63,7 @@ public final class RunRoutes {
                 .orElseThrow(() -> new ProblemException(409, "the cell was deleted while it ran", ctx.path()));
         ctx.header("ETag", EntityTags.of(report.notebook().map(Notebook::version).orElse(0L)));
         ctx.contentType(NotebookRoutes.JSON);
-        ctx.result(NotebookJson.cell(cell).toString());
+        ctx.result(NotebookJson.cell(cell).toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** POST /api/notebooks/{id}/kernel/interrupt: stops the running cell (its run ends as INTERRUPTED). */
