@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Task 05.3: notebooks live in an SQLite file (--data DIR/notebooks.db) in WAL mode, with versioned migrations
@@ -26,11 +27,17 @@ import org.junit.jupiter.api.Test;
 @DisplayName("05.3 Persistence: SQLite, migrations, transactions, survives restart and crash")
 class Task03PersistenceTest {
 
+    /** The data folder of the shared server; it outlives each start, so a restart finds the same database. */
+    static final Path DATA = NotebookTestSupport.tempDir("notebook-persist-").resolve("data");
+
+    @RegisterExtension
+    static final StudentServer server = NotebookTestSupport.server(DATA, TOKEN);
+
     /** Starts a server on the data folder; the caller stops it. */
     static StudentServer start(Path dataDir) {
-        StudentServer server = NotebookTestSupport.server(dataDir, TOKEN);
-        server.start();
-        return server;
+        StudentServer own = NotebookTestSupport.server(dataDir, TOKEN);
+        own.start();
+        return own;
     }
 
     static String script(String name) throws IOException {
@@ -47,40 +54,29 @@ class Task03PersistenceTest {
     @Graded(task = "05.3", points = 3)
     @DisplayName("notebooks, cells, order, names and versions survive a restart on the same --data folder")
     void survivesRestart() {
-        Path data = NotebookTestSupport.tempDir("notebook-restart-").resolve("data");
-        JsonNode before;
-        JsonNode listBefore;
-        StudentServer first = start(data);
-        try {
-            Api api = Api.of(first, TOKEN);
-            String id = api.create("Kept").path("id").asText();
-            api.addCell(id, "code", "int x = 1;\nSystem.out.println(\"héllo 한글\");");
-            api.addCell(id, "markdown", "# Notes\n*quotes* \"and\" \\backslashes\\");
-            JsonNode nb = api.addCell(id, "code", "x + 1");
-            List<String> ids = Api.cellIds(nb);
-            api.put("/api/notebooks/" + id + "/order", "{\"cells\":[\"" + ids.get(2) + "\",\"" + ids.get(0) + "\",\""
-                    + ids.get(1) + "\"]}").expect(200);
-            api.patch("/api/notebooks/" + id, Api.object("name", "Kept (renamed)")).expect(200);
-            String gone = api.create("Deleted").path("id").asText();
-            api.delete("/api/notebooks/" + gone).expect(204);
-            before = api.notebook(id);
-            listBefore = api.get("/api/notebooks").expect(200).json();
-        } finally {
-            first.stop();
+        Api api = Api.of(server, TOKEN);
+        String id = api.create("Kept").path("id").asText();
+        api.addCell(id, "code", "int x = 1;\nSystem.out.println(\"héllo 한글\");");
+        api.addCell(id, "markdown", "# Notes\n*quotes* \"and\" \\backslashes\\");
+        JsonNode nb = api.addCell(id, "code", "x + 1");
+        List<String> ids = Api.cellIds(nb);
+        api.put("/api/notebooks/" + id + "/order", "{\"cells\":[\"" + ids.get(2) + "\",\"" + ids.get(0) + "\",\""
+                + ids.get(1) + "\"]}").expect(200);
+        api.patch("/api/notebooks/" + id, Api.object("name", "Kept (renamed)")).expect(200);
+        String gone = api.create("Deleted").path("id").asText();
+        api.delete("/api/notebooks/" + gone).expect(204);
+        JsonNode before = api.notebook(id);
+        JsonNode listBefore = api.get("/api/notebooks").expect(200).json();
+
+        server.stop();
+        server.start();
+        Api.Reply after = api.get("/api/notebooks/" + id);
+        if (after.status() != 200 || !after.json().equals(before)) {
+            throw after.fail("after a restart the notebook should be exactly as before:\n         " + before);
         }
-        StudentServer second = start(data);
-        try {
-            Api api = Api.of(second, TOKEN);
-            Api.Reply after = api.get("/api/notebooks/" + before.path("id").asText());
-            if (after.status() != 200 || !after.json().equals(before)) {
-                throw after.fail("after a restart the notebook should be exactly as before:\n         " + before);
-            }
-            Api.Reply list = api.get("/api/notebooks").expect(200);
-            if (!list.json().equals(listBefore)) {
-                throw list.fail("after a restart the list should be as before:\n         " + listBefore);
-            }
-        } finally {
-            second.stop();
+        Api.Reply list = api.get("/api/notebooks").expect(200);
+        if (!list.json().equals(listBefore)) {
+            throw list.fail("after a restart the list should be as before:\n         " + listBefore);
         }
     }
 
@@ -88,39 +84,33 @@ class Task03PersistenceTest {
     @Graded(task = "05.3", points = 2)
     @DisplayName("the database is --data DIR/notebooks.db, in WAL mode, with schema_version at the latest version")
     void databaseFile() throws Exception {
-        Path data = NotebookTestSupport.tempDir("notebook-file-").resolve("data");
-        StudentServer server = start(data);
-        try {
-            Api api = Api.of(server, TOKEN);
-            String id = api.create("In the file").path("id").asText();
-            api.addCell(id, "code", "42");
-            Path file = data.resolve(NotebookTestSupport.DB_FILE);
-            if (!Files.isRegularFile(file)) {
-                throw new AssertionError("expected the database file " + file + " (--data " + data + ")");
+        Api api = Api.of(server, TOKEN);
+        String id = api.create("In the file").path("id").asText();
+        api.addCell(id, "code", "42");
+        Path file = DATA.resolve(NotebookTestSupport.DB_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new AssertionError("expected the database file " + file + " (--data " + DATA + ")");
+        }
+        try (Connection c = openDatabase(DATA)) {
+            List<String> mode = column(c, "PRAGMA journal_mode");
+            if (!mode.equals(List.of("wal"))) {
+                throw new AssertionError("expected the database in WAL mode (PRAGMA journal_mode = WAL), but "
+                        + "journal_mode is " + mode);
             }
-            try (Connection c = openDatabase(data)) {
-                List<String> mode = column(c, "PRAGMA journal_mode");
-                if (!mode.equals(List.of("wal"))) {
-                    throw new AssertionError("expected the database in WAL mode (PRAGMA journal_mode = WAL), but "
-                            + "journal_mode is " + mode);
-                }
-                List<String> versions = column(c, "SELECT version FROM schema_version ORDER BY version");
-                if (!versions.equals(List.of("1", "2"))) {
-                    throw new AssertionError("expected schema_version to hold one row per applied migration, 1 to "
-                            + LATEST_SCHEMA + ", but it holds " + versions);
-                }
-                List<String> names = column(c, "SELECT name FROM notebooks WHERE id = '" + id + "'");
-                if (!names.equals(List.of("In the file"))) {
-                    throw new AssertionError("expected the notebook " + id + " in the table notebooks, but found "
-                            + names);
-                }
-                List<String> cells = column(c, "SELECT source FROM cells WHERE notebook_id = '" + id + "'");
-                if (!cells.equals(List.of("42"))) {
-                    throw new AssertionError("expected its cell in the table cells, but found " + cells);
-                }
+            List<String> versions = column(c, "SELECT version FROM schema_version ORDER BY version");
+            if (!versions.equals(List.of("1", "2"))) {
+                throw new AssertionError("expected schema_version to hold one row per applied migration, 1 to "
+                        + LATEST_SCHEMA + ", but it holds " + versions);
             }
-        } finally {
-            server.stop();
+            List<String> names = column(c, "SELECT name FROM notebooks WHERE id = '" + id + "'");
+            if (!names.equals(List.of("In the file"))) {
+                throw new AssertionError("expected the notebook " + id + " in the table notebooks, but found "
+                        + names);
+            }
+            List<String> cells = column(c, "SELECT source FROM cells WHERE notebook_id = '" + id + "'");
+            if (!cells.equals(List.of("42"))) {
+                throw new AssertionError("expected its cell in the table cells, but found " + cells);
+            }
         }
     }
 
@@ -135,23 +125,23 @@ class Task03PersistenceTest {
                     "INSERT INTO schema_version VALUES (1, '2030-01-01T00:00:00Z'), (2, '2030-01-01T00:00:00Z'), "
                             + "(99, '2030-01-01T00:00:00Z')");
         }
-        StudentServer server = NotebookTestSupport.server(data, TOKEN);
+        StudentServer own = NotebookTestSupport.server(data, TOKEN);
         boolean started;
         try {
-            server.start();
+            own.start();
             started = true;
         } catch (AssertionError exited) {
             started = false;
         } finally {
-            server.stop();
+            own.stop();
         }
         if (started) {
             throw new AssertionError("the database has schema version 99, newer than the program knows; the server "
-                    + "should say so and exit, but it started\n" + server.recentOutput());
+                    + "should say so and exit, but it started\n" + own.recentOutput());
         }
-        if (!server.recentOutput().contains("99")) {
+        if (!own.recentOutput().contains("99")) {
             throw new AssertionError("the server exited, but its message should name the version it found (99):\n"
-                    + server.recentOutput());
+                    + own.recentOutput());
         }
         try (Connection c = openDatabase(data)) {
             List<String> tables = column(c, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
@@ -183,9 +173,9 @@ class Task03PersistenceTest {
                     "INSERT INTO cells VALUES ('11111111-2222-3333-4444-555555555555', 'cell-b', 1, 'code', "
                             + "'int y = 7;', 4)");
         }
-        StudentServer server = start(data);
+        StudentServer own = start(data);
         try {
-            Api.Reply r = Api.of(server, TOKEN).get("/api/notebooks/11111111-2222-3333-4444-555555555555").expect(200);
+            Api.Reply r = Api.of(own, TOKEN).get("/api/notebooks/11111111-2222-3333-4444-555555555555").expect(200);
             String expected = "{\"id\":\"11111111-2222-3333-4444-555555555555\",\"name\":\"From 2024\",\"version\":3,"
                     + "\"created\":\"2024-09-01T10:00:00Z\",\"updated\":\"2024-09-02T11:30:00Z\",\"cells\":["
                     + "{\"id\":\"cell-a\",\"type\":\"markdown\",\"source\":\"# Old notes\",\"executionCount\":null,"
@@ -202,7 +192,7 @@ class Task03PersistenceTest {
                 }
             }
         } finally {
-            server.stop();
+            own.stop();
         }
     }
 }

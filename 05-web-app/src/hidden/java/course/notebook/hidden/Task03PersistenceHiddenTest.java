@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("05.3 Persistence (hidden)")
 @ExtendWith(Seeded.class)
@@ -34,18 +35,17 @@ class Task03PersistenceHiddenTest {
     /** Acknowledged writes before the server is killed. */
     static final int WRITES_BEFORE_KILL = 150;
 
-    static StudentServer start(Path data) {
-        StudentServer server = NotebookTestSupport.server(data, TOKEN);
-        server.start();
-        return server;
-    }
+    /** The shared server's data folder: a restart (or a crash) finds the same database there. */
+    static final Path DATA = NotebookTestSupport.tempDir("notebook-hidden-persist-").resolve("data");
+
+    @RegisterExtension
+    static final StudentServer server = NotebookTestSupport.server(DATA, TOKEN);
 
     @Test
     @Graded(task = "05.3", points = 3)
     @DisplayName("killed (SIGKILL) in the middle of writes: the file is intact and every acknowledged write is there")
     void crashMidWrite(Random random) throws Exception {
-        Path data = NotebookTestSupport.tempDir("notebook-crash-").resolve("data");
-        StudentServer server = start(data);
+        Path data = DATA;
         Map<String, Long> acknowledged = new ConcurrentHashMap<>();
         Map<String, JsonNode> lastSeen = new ConcurrentHashMap<>();
         AtomicInteger writes = new AtomicInteger();
@@ -83,7 +83,6 @@ class Task03PersistenceHiddenTest {
             for (Thread t : writers) {
                 t.join(10_000);
             }
-            server.stop();
         }
         try (Connection c = openDatabase(data)) {
             List<String> integrity = column(c, "PRAGMA integrity_check");
@@ -96,9 +95,9 @@ class Task03PersistenceHiddenTest {
                         + orphans);
             }
         }
-        StudentServer again = start(data);
-        try {
-            Api api = Api.of(again, TOKEN);
+        server.start();
+        {
+            Api api = Api.of(server, TOKEN);
             JsonNode list = api.get("/api/notebooks").expect(200).json();
             for (var e : acknowledged.entrySet()) {
                 Api.Reply r = api.get("/api/notebooks/" + e.getKey());
@@ -127,8 +126,6 @@ class Task03PersistenceHiddenTest {
                     }
                 }
             }
-        } finally {
-            again.stop();
         }
     }
 
@@ -187,11 +184,9 @@ class Task03PersistenceHiddenTest {
     @Graded(task = "05.3", points = 2)
     @DisplayName("random names and sources (quotes, Unicode, line breaks) come back byte for byte after a restart")
     void randomContentSurvives(Random random) {
-        Path data = NotebookTestSupport.tempDir("notebook-random-").resolve("data");
         List<JsonNode> before = new ArrayList<>();
-        StudentServer first = start(data);
-        try {
-            Api api = Api.of(first, TOKEN);
+        Api api = Api.of(server, TOKEN);
+        {
             for (int n = 0; n < 3; n++) {
                 String id = api.create(NotebookTestSupport.randomName(random, 30) + " " + n).path("id").asText();
                 int cells = 1 + random.nextInt(6);
@@ -200,20 +195,16 @@ class Task03PersistenceHiddenTest {
                 }
                 before.add(api.notebook(id));
             }
-        } finally {
-            first.stop();
         }
-        StudentServer second = start(data);
-        try {
-            Api api = Api.of(second, TOKEN);
+        server.stop();
+        server.start();
+        {
             for (JsonNode nb : before) {
                 Api.Reply r = api.get("/api/notebooks/" + nb.path("id").asText());
                 if (r.status() != 200 || !r.json().equals(nb)) {
                     throw r.fail("after a restart the notebook should be exactly\n         " + nb);
                 }
             }
-        } finally {
-            second.stop();
         }
     }
 
@@ -221,23 +212,15 @@ class Task03PersistenceHiddenTest {
     @Graded(task = "05.3", points = 1)
     @DisplayName("deleting a notebook removes its cells from the database too (one transaction, no orphans)")
     void deleteRemovesCells() throws Exception {
-        Path data = NotebookTestSupport.tempDir("notebook-delete-").resolve("data");
-        StudentServer server = start(data);
-        String id;
-        String kept;
-        try {
-            Api api = Api.of(server, TOKEN);
-            id = api.create("Doomed").path("id").asText();
-            kept = api.create("Kept").path("id").asText();
-            for (int i = 0; i < 5; i++) {
-                api.addCell(id, "code", "int v" + i + " = " + i + ";");
-            }
-            api.addCell(kept, "code", "1");
-            api.delete("/api/notebooks/" + id).expect(204);
-        } finally {
-            server.stop();
+        Api api = Api.of(server, TOKEN);
+        String id = api.create("Doomed").path("id").asText();
+        String kept = api.create("Kept").path("id").asText();
+        for (int i = 0; i < 5; i++) {
+            api.addCell(id, "code", "int v" + i + " = " + i + ";");
         }
-        try (Connection c = openDatabase(data)) {
+        api.addCell(kept, "code", "1");
+        api.delete("/api/notebooks/" + id).expect(204);
+        try (Connection c = openDatabase(DATA)) {
             List<String> left = column(c, "SELECT COUNT(*) FROM cells WHERE notebook_id = '" + id + "'");
             if (!left.equals(List.of("0"))) {
                 throw new AssertionError("the deleted notebook still has " + left + " rows in cells");
