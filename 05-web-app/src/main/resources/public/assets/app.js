@@ -350,6 +350,8 @@ document.addEventListener('DOMContentLoaded', () => {
     const wanted = location.hash.slice(1);
     if (wanted && state.notebooks.some((nb) => nb.id === wanted)) {
       await openNotebook(wanted);
+    } else if (state.notebooks.length > 0) {
+      await openNotebook(state.notebooks[0].id);
     } else {
       showNotebook(null);
     }
