@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class Task03PersistenceHiddenTest {
     static final String TOKEN = NotebookTestSupport.TOKEN;
     /** Acknowledged writes before the server is killed. */
-    static final int WRITES_BEFORE_KILL = 150;
+    static final int WRITES_BEFORE_KILL = 100;
 
     /** The shared server's data folder: a restart (or a crash) finds the same database there. */
     static final Path DATA = NotebookTestSupport.tempDir("notebook-hidden-persist-").resolve("data");
