@@ -13,7 +13,8 @@
 //   #cells                                     the cells, in order
 //   .cell[data-cell-id][data-cell-type][data-state]   one cell; data-state is "idle" or "running"
 //   .cell .prompt                              "[N]" execution count, "[*]" while running, "[ ]" never run
-//   .cell .source                              textarea with the source; saved on blur or when run
+//   .cell .source                              textarea with the source; saved on blur or when run (a test
+//                                              reads its "value" property: a textarea's text is not its value)
 //   .cell .run                                 runs the cell (also Shift+Enter in the textarea)
 //   .cell .move-up, .cell .move-down           move the cell
 //   .cell .toggle-type                         switch between code and markdown
@@ -198,17 +199,24 @@ async function addCell(type) {
   if (cells.length > 0) cells[cells.length - 1].focus();
 }
 
-/** Saves the textarea if it changed; resolves when the server has it. */
-async function saveSource(cellId) {
+/**
+ * Saves the textarea if it changed; resolves when the server has it. Saves of one cell run one after the other
+ * (a blur and a click on Run can both ask), so the second sees the first's result and sends nothing.
+ */
+function saveSource(cellId) {
   const element = cellElement(cellId);
-  if (element === null) return;
-  const source = $('.source', element);
-  if (source.value === source.dataset.saved) return;
-  const text = source.value;
-  const notebook = await api('PATCH', notebookPath('/cells/' + encodeURIComponent(cellId)), { source: text });
-  source.dataset.saved = text;
-  state.notebook = notebook;
-  $('#notebook').dataset.version = String(notebook.version);
+  if (element === null) return Promise.resolve();
+  const next = (element.saving || Promise.resolve()).catch(() => {}).then(async () => {
+    const source = $('.source', element);
+    if (source.value === source.dataset.saved) return;
+    const text = source.value;
+    const notebook = await api('PATCH', notebookPath('/cells/' + encodeURIComponent(cellId)), { source: text });
+    source.dataset.saved = text;
+    state.notebook = notebook;
+    $('#notebook').dataset.version = String(notebook.version);
+  });
+  element.saving = next;
+  return next;
 }
 
 async function moveCell(cellId, delta) {
