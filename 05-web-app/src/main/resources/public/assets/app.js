@@ -21,6 +21,7 @@
 //   .cell .delete                              deletes the cell
 //   .cell .output                              outputs; children .stdout, .stderr, .result, .error
 //   #status                                    last message; class "error" when something failed
+//   body[data-ready]                           set once the page has loaded the notebook list (or failed to)
 // Requests carry the token in the notebook_token cookie the server set when the page was opened.
 'use strict';
 
@@ -193,6 +194,7 @@ function notebookPath(suffix = '') {
 }
 
 async function addCell(type) {
+  await saveAll();
   showNotebook(await api('POST', notebookPath('/cells'), { type, source: '' }));
   await loadList();
   const cells = document.querySelectorAll('.cell .source');
@@ -219,8 +221,17 @@ function saveSource(cellId) {
   return next;
 }
 
+/**
+ * Saves every changed textarea. What redraws all cells from the server's answer (add, move, change type, delete)
+ * waits for this first: otherwise a save still on its way (say, from the blur when a button was clicked) would be
+ * overwritten on the page by the older source in that answer.
+ */
+function saveAll() {
+  return Promise.all([...document.querySelectorAll('#cells .cell')].map((c) => saveSource(c.dataset.cellId)));
+}
+
 async function moveCell(cellId, delta) {
-  await saveSource(cellId);
+  await saveAll();
   const order = state.notebook.cells.map((c) => c.id);
   const from = order.indexOf(cellId);
   const to = from + delta;
@@ -230,12 +241,13 @@ async function moveCell(cellId, delta) {
 }
 
 async function toggleType(cell) {
-  await saveSource(cell.id);
+  await saveAll();
   const type = cell.type === 'code' ? 'markdown' : 'code';
   showNotebook(await api('PATCH', notebookPath('/cells/' + encodeURIComponent(cell.id)), { type }));
 }
 
 async function deleteCell(cellId) {
+  await saveAll();
   showNotebook(await api('DELETE', notebookPath('/cells/' + encodeURIComponent(cellId))));
   await loadList();
 }
@@ -363,5 +375,5 @@ document.addEventListener('DOMContentLoaded', () => {
     } else {
       showNotebook(null);
     }
-  });
+  }).finally(() => { document.body.dataset.ready = 'true'; });
 });
