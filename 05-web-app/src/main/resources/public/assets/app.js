@@ -232,12 +232,15 @@ function saveAll() {
 
 async function moveCell(cellId, delta) {
   await saveAll();
+  // BEGIN SOLUTION
   const order = state.notebook.cells.map((c) => c.id);
   const from = order.indexOf(cellId);
   const to = from + delta;
   if (from < 0 || to < 0 || to >= order.length) return;
   order.splice(to, 0, order.splice(from, 1)[0]);
   showNotebook(await api('PUT', notebookPath('/order'), { cells: order }));
+  // END SOLUTION
+  // STUB: throw new Error('TODO(task 05.7): build the new order of cell ids and PUT it to /order, then show the answer');
 }
 
 async function toggleType(cell) {
@@ -303,6 +306,7 @@ async function runCell(cellId) {
 }
 
 async function readEvents(response, onEvent) {
+  // BEGIN SOLUTION
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
@@ -323,6 +327,8 @@ async function readEvents(response, onEvent) {
       if (data.length > 0) onEvent(name, JSON.parse(data.join('\n')));
     }
   }
+  // END SOLUTION
+  // STUB: throw new Error('TODO(task 05.7): read the body as it arrives and call onEvent(name, data) per event');
 }
 
 // ------------------------------------------------------------------ wiring
