@@ -3,7 +3,8 @@ package course.notebook.hidden;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+
+import static course.notebook.KernelChecks.*;
 
 import course.grader.Graded;
 import course.grader.support.Seeded;
@@ -14,7 +15,6 @@ import course.notebook.domain.Kernel;
 import course.notebook.domain.KernelLimits;
 import course.notebook.domain.OutputChunk;
 import course.notebook.domain.OutputChunk.Stream;
-import course.notebook.domain.OutputListener;
 import course.notebook.kernel.JShellKernels;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,9 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(Seeded.class)
 @Timeout(60)
 class Task04KernelHiddenTest {
-    static final long MIB = 1024 * 1024;
-    static final Duration CELL_TIMEOUT = Duration.ofSeconds(20);
-    static final Duration PATIENCE = Duration.ofSeconds(15);
     /** How often the test looks again while it waits for another thread (not a synchronisation by sleeping). */
     static final Duration POLL = Duration.ofMillis(5);
 
@@ -63,129 +60,12 @@ class Task04KernelHiddenTest {
         }
     }
 
-    static Kernel start(Duration cellTimeout, int maxOutputBytes) {
-        return new JShellKernels().start(new KernelLimits(cellTimeout, maxOutputBytes));
-    }
-
-    static final class Recorder implements OutputListener {
-        private final List<OutputChunk> chunks = new ArrayList<>();
-        private final List<String> log;
-
-        Recorder(List<String> log) {
-            this.log = log;
-        }
-
-        Recorder() {
-            this(null);
-        }
-
-        @Override
-        public synchronized void output(OutputChunk chunk) {
-            chunks.add(chunk);
-            if (log != null) {
-                synchronized (log) {
-                    log.add(chunk.text());
-                }
-            }
-            notifyAll();
-        }
-
-        synchronized List<OutputChunk> chunks() {
-            return List.copyOf(chunks);
-        }
-
-        synchronized String text(Stream stream) {
-            StringBuilder s = new StringBuilder();
-            chunks.stream().filter(c -> c.stream() == stream).forEach(c -> s.append(c.text()));
-            return s.toString();
-        }
-
-        synchronized boolean await(Stream stream, String text, Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (!text(stream).contains(text)) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                TimeUnit.NANOSECONDS.timedWait(this, left);
-            }
-            return true;
-        }
-    }
-
-    static String describe(CellResult r) {
-        if (r == null) {
-            return "null (run must return a result)";
-        }
-        String errors = r.errors() == null ? "null" : r.errors().stream()
-                .map(e -> e.line() + ":" + e.column() + " " + quote(e.message())).toList().toString();
-        return r.outcome() + " (value " + quote(r.value()) + ", errors " + errors + ", exception "
-                + quote(r.exception()) + ")";
-    }
-
-    static String quote(String s) {
-        return s == null ? "null" : "\"" + s.replace("\\", "\\\\").replace("\n", "\\n").replace("\"", "\\\"") + "\"";
-    }
-
-    static String cell(String source) {
-        String shown = source.length() > 2000 ? source.substring(0, 2000) + "..." : source;
-        return "\nthe cell:\n    " + shown.replace("\n", "\n    ");
-    }
-
-    static void same(Object expected, Object actual, String what, String source) {
-        if (!java.util.Objects.equals(expected, actual)) {
-            fail(what + ": expected " + show(expected) + ", but it was " + show(actual) + cell(source));
-        }
-    }
-
-    static String show(Object o) {
-        return o instanceof String s ? quote(s) : String.valueOf(o);
-    }
-
-    static CellResult expect(Kernel kernel, String source, Outcome outcome, OutputListener listener) {
-        CellResult r = kernel.run(source, listener);
-        if (r == null || r.outcome() != outcome) {
-            fail("expected the outcome " + outcome + ", but the cell ended " + describe(r) + cell(source));
-        }
-        return r;
-    }
-
-    /** Runs a cell that might not end (if stopping it does not work): fails instead of hanging. */
-    static CellResult runWithin(Kernel kernel, String source, Duration limit) throws Exception {
-        CompletableFuture<CellResult> run = CompletableFuture.supplyAsync(() -> kernel.run(source, chunk -> { }));
-        try {
-            return run.get(limit.toSeconds(), TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("run() did not return within " + limit.toSeconds() + " s" + cell(source));
-        }
-    }
-
-    static CellResult expect(Kernel kernel, String source, Outcome outcome) {
-        return expect(kernel, source, outcome, chunk -> { });
-    }
-
-    static CellResult expectValue(Kernel kernel, String source, String value) {
-        CellResult r = expect(kernel, source, Outcome.OK);
-        if (!java.util.Objects.equals(value, r.value())) {
-            fail("expected the value " + quote(value) + ", but the cell ended " + describe(r) + cell(source));
-        }
-        return r;
-    }
-
-    static long kernelPid(Kernel kernel) {
-        return Long.parseLong(expect(kernel, "ProcessHandle.current().pid()", Outcome.OK).value());
-    }
-
     static String name(Random random, String prefix) {
         StringBuilder s = new StringBuilder(prefix);
         for (int i = 0; i < 6; i++) {
             s.append((char) ('a' + random.nextInt(26)));
         }
         return s.toString();
-    }
-
-    static String path(Path p) {
-        return p.toAbsolutePath().toString().replace("\\", "\\\\");
     }
 
     @Test
