@@ -11,6 +11,7 @@ import static course.http.HttpTestSupport.threads;
 import course.grader.Graded;
 import course.grader.support.Bytes;
 import course.grader.support.HttpWire;
+import course.grader.support.Poll;
 import course.grader.support.RawConnection;
 import course.grader.support.RawResponse;
 import course.grader.support.StudentServer;
@@ -157,7 +158,7 @@ class Task06ConcurrencyTest {
             expectBody(c, r, "still-here");
         }
         if (proc) {
-            boolean settled = HttpTestSupport.await(Duration.ofSeconds(3),
+            boolean settled = Poll.until(Duration.ofSeconds(3),
                     () -> openDescriptors(server) <= descriptorsBefore + 20 && threads(server) <= threadsBefore + 20);
             if (!settled) {
                 throw new AssertionError("after 2000 closed connections your server holds " + openDescriptors(server)

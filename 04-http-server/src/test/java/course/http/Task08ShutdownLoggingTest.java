@@ -8,6 +8,7 @@ import static course.http.HttpTestSupport.siteServer;
 
 import course.grader.Graded;
 import course.grader.support.HttpWire;
+import course.grader.support.Poll;
 import course.grader.support.RawConnection;
 import course.grader.support.RawResponse;
 import course.grader.support.StudentServer;
@@ -126,7 +127,7 @@ class Task08ShutdownLoggingTest {
                 "\"HEAD /index.html HTTP/1.1\" 200 -",
                 "\"GET /missing.html?x=1 HTTP/1.1\" 404 " + missingLength);
         Path log = server.dir().resolve("access.log");
-        HttpTestSupport.await(Duration.ofSeconds(3), () -> readLines(log).size() >= expected.size());
+        Poll.until(Duration.ofSeconds(3), () -> readLines(log).size() >= expected.size());
         List<String> lines = readLines(log);
         if (lines.size() != expected.size()) {
             throw new AssertionError("expected " + expected.size() + " lines in the access log (one per request), but found "

@@ -65,25 +65,6 @@ public final class NotebookTestSupport {
         return null;
     }
 
-    /** Polls a condition every 20 ms until it holds or the time is up. */
-    public static boolean await(Duration within, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (true) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-    }
-
     // ---------------------------------------------------------------- the database file
 
     public static Connection openDatabase(Path dataDir) throws SQLException {

@@ -10,6 +10,7 @@ import static course.http.HttpTestSupport.siteServer;
 import course.grader.Graded;
 import course.grader.support.Bytes;
 import course.grader.support.HttpWire;
+import course.grader.support.Poll;
 import course.grader.support.RawConnection;
 import course.grader.support.RawResponse;
 import course.grader.support.Seeded;
@@ -144,7 +145,7 @@ class Task06ConcurrencyHiddenTest {
         }
         expectHealthy();
         if (proc) {
-            boolean settled = HttpTestSupport.await(Duration.ofSeconds(4), () -> openDescriptors(server) <= before + 20);
+            boolean settled = Poll.until(Duration.ofSeconds(4), () -> openDescriptors(server) <= before + 20);
             if (!settled) {
                 throw new AssertionError("after 1500 aborted connections your server holds " + openDescriptors(server)
                         + " file descriptors (" + before + " before)");

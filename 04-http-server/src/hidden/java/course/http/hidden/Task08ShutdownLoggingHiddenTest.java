@@ -8,6 +8,7 @@ import static course.http.HttpTestSupport.siteServer;
 
 import course.grader.Graded;
 import course.grader.support.HttpWire;
+import course.grader.support.Poll;
 import course.grader.support.RawConnection;
 import course.grader.support.RawResponse;
 import course.grader.support.Seeded;
@@ -56,7 +57,7 @@ class Task08ShutdownLoggingHiddenTest {
             }
         }
         Path log = server.dir().resolve("access.log");
-        HttpTestSupport.await(Duration.ofSeconds(3), () -> readLines(log).size() >= expected.size());
+        Poll.until(Duration.ofSeconds(3), () -> readLines(log).size() >= expected.size());
         List<String> lines = readLines(log);
         if (lines.size() != expected.size()) {
             throw new AssertionError("expected " + expected.size() + " log lines, found " + lines.size() + ":\n"

@@ -2,6 +2,7 @@ package course.notebook.hidden;
 
 import course.grader.Graded;
 import course.grader.support.HttpWire;
+import course.grader.support.Poll;
 import course.grader.support.RawConnection;
 import course.grader.support.RawResponse;
 import course.grader.support.Seeded;
@@ -90,7 +91,7 @@ class Task01ServingHiddenTest {
                 .jvmOption("--enable-native-access=ALL-UNNAMED").args("--port", "{port}", "--data", "{dir}/data");
         own.start();
         try {
-            if (!NotebookTestSupport.await(java.time.Duration.ofSeconds(5),
+            if (!Poll.until(java.time.Duration.ofSeconds(5),
                     () -> NotebookTestSupport.startLine(own) != null)) {
                 throw new AssertionError("expected the start line with the generated token\n" + own.recentOutput());
             }

@@ -6,6 +6,7 @@ import static course.notebook.NotebookTestSupport.openDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import course.grader.Graded;
+import course.grader.support.Poll;
 import course.grader.support.Seeded;
 import course.grader.support.StudentServer;
 import course.notebook.Api;
@@ -65,7 +66,7 @@ class Task03PersistenceHiddenTest {
                 writers.add(Thread.ofPlatform().start(() -> write(api, ids, new Random(seed), acknowledged, lastSeen,
                         writes, killed, failures)));
             }
-            if (!NotebookTestSupport.await(Duration.ofSeconds(60), () -> writes.get() >= WRITES_BEFORE_KILL
+            if (!Poll.until(Duration.ofSeconds(60), () -> writes.get() >= WRITES_BEFORE_KILL
                     || !failures.isEmpty())) {
                 throw new AssertionError("the writers made only " + writes.get() + " writes in 60 s");
             }
